@@ -1,0 +1,22 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { has, isObject } from './lib/guards';
+
+/**
+ * `rest-openapi-3`: a Swagger 2.0 document gets one result at its `swagger` key.
+ * Given: the document root.
+ */
+export const restOpenapi3 = createRulesetFunction<unknown, null>(
+  { input: null, options: null },
+  function restOpenapi3(targetVal): IFunctionResult[] {
+    if (!isObject(targetVal) || !has(targetVal, 'swagger')) return [];
+    return [
+      {
+        message: `The document is Swagger ${String(targetVal.swagger)}; describe the API in OpenAPI 3.x (convert it with swagger2openapi or your editor's converter and replace "swagger" with "openapi: 3.1.0").`,
+        path: ['swagger'],
+      },
+    ];
+  },
+);
+
+export default restOpenapi3;

@@ -1,0 +1,116 @@
+/**
+ * Turns rule factories into a Spectral ruleset. Used by every entry point (default preset,
+ * /standards, the domain entry points and createIntegrationRuleset), so they cannot drift.
+ */
+import type { RuleDefinition } from '@stoplight/spectral-core';
+import type { Format } from '@stoplight/spectral-core';
+import { aas2, aas3, oas2, oas3 } from '@stoplight/spectral-formats';
+import { errorMessage, isObject } from '../functions/lib/guards';
+import { SEED_CONVENTIONS, type AnyRuleFactory, type Conventions, type Severity } from './types';
+
+/** Where docs/rules.md is published; every result links to its rule's section. */
+export const DOCS_URL = 'https://github.com/integration-rulesets/spectral-integration-ruleset/blob/main/docs/rules.md';
+
+export function documentationUrl(ruleId: string): string {
+  return `${DOCS_URL}#${ruleId}`;
+}
+
+export type RuleSetting = false | 'off' | Severity | ({ severity?: Severity | 'off' } & Record<string, unknown>);
+
+const SEVERITIES = new Set(['error', 'warn', 'info', 'hint', 'off']);
+
+/** Error thrown for options that cannot be used; the message says which and how to fix it. */
+export class IntegrationRulesetOptionsError extends Error {
+  constructor(message: string) {
+    super(`spectral-integration-ruleset: ${message}`);
+    this.name = 'IntegrationRulesetOptionsError';
+  }
+}
+
+/** The options a factory will build with: defaults, then conventions, then the user's. */
+export function resolveRuleOptions(
+  factory: AnyRuleFactory,
+  conventions: Conventions,
+  user: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { ...factory.defaults, ...(factory.conventions?.(conventions) ?? {}), ...user };
+}
+
+export function buildRule(
+  factory: AnyRuleFactory,
+  conventions: Conventions = SEED_CONVENTIONS,
+  setting?: RuleSetting,
+): RuleDefinition {
+  let severity: Severity | 'off' = factory.severity;
+  let userOptions: Record<string, unknown> = {};
+  if (setting === false) severity = 'off';
+  else if (typeof setting === 'string') {
+    if (!SEVERITIES.has(setting)) {
+      throw new IntegrationRulesetOptionsError(
+        `rule "${factory.id}": severity "${setting}" is not one of error, warn, info, hint, off.`,
+      );
+    }
+    severity = setting;
+  } else if (isObject(setting)) {
+    const { severity: s, ...rest } = setting;
+    if (s !== undefined) {
+      if (typeof s !== 'string' || !SEVERITIES.has(s)) {
+        throw new IntegrationRulesetOptionsError(
+          `rule "${factory.id}": severity ${JSON.stringify(s)} is not one of error, warn, info, hint, off.`,
+        );
+      }
+      severity = s as Severity | 'off';
+    }
+    userOptions = rest;
+  } else if (setting !== undefined && setting !== true) {
+    throw new IntegrationRulesetOptionsError(
+      `rule "${factory.id}": expected false, a severity, or an options object, got ${JSON.stringify(setting)}.`,
+    );
+  }
+  const options = resolveRuleOptions(factory, conventions, userOptions);
+  const built = factory.build(options);
+  // Validate function options now, so a bad option is a clear error when the ruleset loads.
+  const thens = Array.isArray(built.then) ? built.then : [built.then];
+  for (const then of thens) {
+    const fn = then.function as unknown as { validator?: (o: unknown) => void };
+    if (typeof fn?.validator === 'function') {
+      try {
+        fn.validator(then.functionOptions ?? null);
+      } catch (error) {
+        throw new IntegrationRulesetOptionsError(`invalid options for rule "${factory.id}": ${errorMessage(error)}`);
+      }
+    }
+  }
+  return {
+    description: factory.description,
+    message: '{{error}}',
+    severity,
+    recommended: true,
+    documentationUrl: documentationUrl(factory.id),
+    ...built,
+  } as RuleDefinition;
+}
+
+/** A Spectral ruleset definition with its rules spelled out (what every entry point exports). */
+export interface IntegrationRuleset {
+  documentationUrl: string;
+  formats: Format[];
+  rules: Record<string, RuleDefinition>;
+}
+
+/** A complete Spectral ruleset from a list of factories. */
+export function composeRuleset(
+  factories: readonly AnyRuleFactory[],
+  conventions: Conventions = SEED_CONVENTIONS,
+  settings: Record<string, RuleSetting | undefined> = {},
+): IntegrationRuleset {
+  const rules: Record<string, RuleDefinition> = {};
+  for (const factory of factories) {
+    rules[factory.id] = buildRule(factory, conventions, settings[factory.id]);
+  }
+  return {
+    documentationUrl: DOCS_URL,
+    formats: [oas2, oas3, aas2, aas3],
+    rules,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Domain "webhooks" of the rule catalog (../shared/spec/rule-catalog.md). Every rule of the domain
+ * is declared here by its catalog id; its function lives in functions/.
+ */
+import { composeRuleset } from './compose';
+import { defineRule } from './types';
+
+void defineRule;
+
+export const webhooksRules = [] as const;
+
+/** The /webhooks entry point: this domain's rules with seed conventions. */
+export default composeRuleset(webhooksRules);
