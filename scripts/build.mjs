@@ -61,14 +61,19 @@ for (const [name, source] of Object.entries(RULESET_ENTRIES)) {
     join(out, `${name}.mjs`),
     `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nconst ruleset = require('./${name}.js');\nexport default ruleset;\nexport const createIntegrationRuleset = ruleset.createIntegrationRuleset;\n`,
   );
-  const dts = (cjs) =>
-    `import type { IntegrationRuleset } from './types/rulesets/compose${cjs ? '' : '.js'}';\n` +
-    `import type { createIntegrationRuleset as Create } from './types/rulesets/create${cjs ? '' : '.js'}';\n` +
-    (cjs
-      ? `declare const ruleset: IntegrationRuleset & { readonly default: IntegrationRuleset; readonly createIntegrationRuleset: typeof Create };\n` +
-        `declare namespace ruleset {\n  export type { IntegrationRulesetOptions, RuleId, RuleOptionsMap } from './types/rulesets/create';\n  export type { IntegrationRuleset } from './types/rulesets/compose';\n}\nexport = ruleset;\n`
-      : `declare const ruleset: IntegrationRuleset;\nexport default ruleset;\nexport declare const createIntegrationRuleset: typeof Create;\n` +
-        `export type { IntegrationRulesetOptions, RuleId, RuleOptionsMap } from './types/rulesets/create.js';\nexport type { IntegrationRuleset } from './types/rulesets/compose.js';\n`);
+  const dts = (cjs) => {
+    const ext = cjs ? '' : '.js';
+    const imports =
+      `import type { IntegrationRuleset as Ruleset } from './types/rulesets/compose${ext}';\n` +
+      `import type { createIntegrationRuleset as Create, IntegrationRulesetOptions as Options, RuleId as Id, RuleOptionsMap as OptionsMap } from './types/rulesets/create${ext}';\n`;
+    return cjs
+      ? imports +
+          `declare namespace ruleset {\n  type IntegrationRuleset = Ruleset;\n  type IntegrationRulesetOptions = Options;\n  type RuleId = Id;\n  type RuleOptionsMap = OptionsMap;\n}\n` +
+          `declare const ruleset: Ruleset & { readonly default: Ruleset; readonly createIntegrationRuleset: typeof Create };\nexport = ruleset;\n`
+      : imports +
+          `declare const ruleset: Ruleset;\nexport default ruleset;\nexport declare const createIntegrationRuleset: typeof Create;\n` +
+          `export type IntegrationRuleset = Ruleset;\nexport type IntegrationRulesetOptions = Options;\nexport type RuleId = Id;\nexport type RuleOptionsMap = OptionsMap;\n`;
+  };
   writeFileSync(join(out, `${name}.d.ts`), dts(true));
   writeFileSync(join(out, `${name}.d.mts`), dts(false));
 }
