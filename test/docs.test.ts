@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOCS_FILE, generateRulesDoc } from '../scripts/docs';
+import { DOCS_FILE, generateRulesDoc, README_FILE, readmeRulesSection, updatedReadme } from '../scripts/docs';
 import { ALL_RULES } from '../rulesets/create';
 
 describe('docs/rules.md', () => {
@@ -11,5 +11,11 @@ describe('docs/rules.md', () => {
   it('has a section for every rule, which documentationUrl anchors at', () => {
     const committed = readFileSync(DOCS_FILE, 'utf8');
     for (const rule of ALL_RULES) expect(committed).toContain(`\n### ${rule.id}\n`);
+  });
+  it('README.md links every rule (run `npm run docs`)', () => {
+    const readme = readFileSync(README_FILE, 'utf8');
+    expect(readme).toContain(readmeRulesSection());
+    expect(updatedReadme(readme)).toBe(readme);
+    for (const rule of ALL_RULES) expect(readme).toContain(`(docs/rules.md#${rule.id})`);
   });
 });
