@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole vitest suite, then one plain closing line "N passed, N failed" that
+ * `npm test`: builds lib/, runs the whole vitest suite, then one plain closing line "N passed, N failed" that
  * CI and people can read at a glance. Extra arguments go to vitest.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(join(root, '.tmp'), { recursive: true });
 const report = join(root, '.tmp', 'vitest-report.json');
+// The CLI sweep and the packaged-install tests use the built package: build it first, once.
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) {
+  console.log('\n0 passed, 1 failed (the build failed)');
+  process.exit(1);
+}
 const res = spawnSync(
   join(root, 'node_modules', '.bin', 'vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
