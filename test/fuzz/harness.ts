@@ -1,0 +1,168 @@
+/**
+ * Fuzzing through the real engine: documents (the rules' example fixtures) are mutated at
+ * random — a node deleted, retyped to an arbitrary JSON value, duplicated under another key,
+ * or deepened (wrapped in an object/array) — and linted by @stoplight/spectral-core with the
+ * FULL ruleset in both presets. A rule function that throws makes Spectral reject the run,
+ * which this harness reports as a failure together with the mutated document.
+ */
+import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { Json, Yaml } from '@stoplight/spectral-parsers';
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_RULES, createIntegrationRuleset } from '../../rulesets/create';
+import { STANDARD_CONVENTIONS } from '../../rulesets/types';
+
+export const OUR_RULE_IDS = new Set<string>(ALL_RULES.map((r) => r.id));
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Path = (string | number)[];
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Every fixture API document (OpenAPI / AsyncAPI), parsed. */
+export function seedDocuments(): { file: string; data: Json }[] {
+  const out: { file: string; data: Json }[] = [];
+  for (const file of walk(FIXTURES).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+    try {
+      const data = Yaml.parse(readFileSync(file, 'utf8')).data as Json;
+      if (data && typeof data === 'object' && !Array.isArray(data) && ('openapi' in data || 'swagger' in data || 'asyncapi' in data)) {
+        out.push({ file, data: JSON.parse(JSON.stringify(data)) as Json });
+      }
+    } catch {
+      // unparsable fixtures are covered by the bad-input tests, not here
+    }
+  }
+  return out;
+}
+
+/** All paths of a JSON value (containers and leaves), root excluded. */
+export function allPaths(value: Json, prefix: Path = [], out: Path[] = [], depth = 0): Path[] {
+  if (depth > 40) return out;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push([...prefix, i]);
+      allPaths(v, [...prefix, i], out, depth + 1);
+    });
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push([...prefix, k]);
+      allPaths(v, [...prefix, k], out, depth + 1);
+    }
+  }
+  return out;
+}
+
+export type Mutation =
+  | { op: 'delete'; at: number }
+  | { op: 'retype'; at: number; value: Json }
+  | { op: 'duplicate'; at: number; to: number; key: string }
+  | { op: 'deepen'; at: number; asArray: boolean };
+
+function getAt(root: Json, path: Path): Json | undefined {
+  let cur: Json | undefined = root;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, Json>)[k as string];
+  }
+  return cur;
+}
+
+function setAt(root: Json, path: Path, value: Json | undefined): Json {
+  if (path.length === 0) return value ?? null;
+  const parent = getAt(root, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object') return root;
+  const key = path[path.length - 1];
+  if (Array.isArray(parent)) {
+    if (value === undefined) parent.splice(Number(key), 1);
+    else parent[Number(key)] = value;
+  } else if (value === undefined) delete (parent as Record<string, Json>)[key as string];
+  else (parent as Record<string, Json>)[key as string] = value;
+  return root;
+}
+
+/** Applies mutations in order; indexes pick among the paths present at that moment. */
+export function applyMutations(seed: Json, mutations: Mutation[]): Json {
+  let doc = JSON.parse(JSON.stringify(seed)) as Json;
+  for (const m of mutations) {
+    const paths = allPaths(doc);
+    if (paths.length === 0) break;
+    const path = paths[m.at % paths.length];
+    const current = getAt(doc, path);
+    switch (m.op) {
+      case 'delete':
+        doc = setAt(doc, path, undefined);
+        break;
+      case 'retype':
+        doc = setAt(doc, path, m.value);
+        break;
+      case 'duplicate': {
+        const target = paths[m.to % paths.length];
+        const holder = getAt(doc, target);
+        if (holder && typeof holder === 'object' && !Array.isArray(holder) && current !== undefined) {
+          (holder as Record<string, Json>)[m.key] = JSON.parse(JSON.stringify(current)) as Json;
+        } else if (Array.isArray(holder) && current !== undefined) holder.push(JSON.parse(JSON.stringify(current)) as Json);
+        break;
+      }
+      case 'deepen':
+        if (current !== undefined) doc = setAt(doc, path, m.asArray ? [current] : { nested: current });
+        break;
+    }
+  }
+  return doc;
+}
+
+const jsonValue: fc.Arbitrary<Json> = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>;
+const interestingKey = fc.constantFrom(
+  '$ref', 'allOf', 'properties', 'required', 'headers', 'parameters', 'responses', 'requestBody', 'content', 'schema',
+  'security', 'x-rate-limit', 'x-idempotency', 'x-retry-policy', 'x-circuit-breaker', 'x-timeout', 'x-dlq',
+  'x-webhook-signature', 'x-webhook-delivery', 'x-integrations', 'x-delivery-guarantee', 'x-producer', 'x-consumers',
+  'messages', 'payload', 'correlationId', 'bindings', 'operations', 'channels', 'callbacks', 'webhooks', 'oneOf', '429', 'get', 'post',
+);
+const weirdValue: fc.Arbitrary<Json> = fc.oneof(
+  jsonValue,
+  fc.constantFrom<Json>(null, true, 0, -1, 1e308, '', ' ', 'infinite', '#/nope', '$message.payload#/', [], {}, [null], { $ref: '#/' }, { $ref: '#/components/schemas/Missing' }),
+);
+
+export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('retype' as const), at: fc.nat(), value: weirdValue }),
+  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), to: fc.nat(), key: interestingKey }),
+  fc.record({ op: fc.constant('deepen' as const), at: fc.nat(), asArray: fc.boolean() }),
+);
+
+let spectrals: Spectral[] | undefined;
+
+/** Spectral instances with the full ruleset, default and /standards presets. */
+export function engines(): Spectral[] {
+  if (!spectrals) {
+    spectrals = [createIntegrationRuleset(), createIntegrationRuleset({ ...STANDARD_CONVENTIONS })].map((ruleset) => {
+      const s = new Spectral();
+      s.setRuleset(ruleset as never);
+      return s;
+    });
+  }
+  return spectrals;
+}
+
+/** Lints a document with both presets; throws (with the cause) when any rule function threw. */
+export async function lintBoth(doc: Json): Promise<ISpectralDiagnostic[]> {
+  const text = JSON.stringify(doc);
+  const results: ISpectralDiagnostic[] = [];
+  for (const spectral of engines()) {
+    results.push(...(await spectral.run(new Document(text, Json, 'fuzz.json'))));
+  }
+  for (const r of results) {
+    if (OUR_RULE_IDS.has(String(r.code)) && (!Array.isArray(r.path) || r.path.length === 0)) {
+      throw new Error(`rule ${r.code} returned a result without a path: ${r.message}`);
+    }
+  }
+  return results;
+}
