@@ -90,6 +90,17 @@ writeFileSync(
 writeFileSync(join(out, 'functions.d.ts'), `export * from './types/functions/index';\n`);
 writeFileSync(join(out, 'functions.d.mts'), `export * from './types/functions/index.js';\n`);
 
+// The command-line program (catalog / spec): @asyncapi/parser and @stoplight/spectral-parsers
+// stay external (dependencies).
+await build({
+  ...common,
+  external: ['@stoplight/*', '@asyncapi/parser'],
+  entryPoints: [join(root, 'cli/index.ts')],
+  outfile: join(out, 'cli.js'),
+  banner: { js: '#!/usr/bin/env node' },
+  define: { __PACKAGE_VERSION__: JSON.stringify(require(join(root, 'package.json')).version) },
+});
+
 // Declarations for everything above.
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
