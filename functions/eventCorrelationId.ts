@@ -1,0 +1,137 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { isArray, isObject, isString } from './lib/guards';
+import { deref, pointerToPath } from './lib/schema';
+import {
+  messageField,
+  messageHeaders,
+  messagePayload,
+  messageTarget,
+  schemaView,
+  type EventsContext,
+  type SchemaRead,
+} from './lib/asyncapi';
+
+/** `$message.header#/a/b` or `$message.payload#/a/b` (the fragment is optional). */
+const RUNTIME_EXPRESSION = /^\$message\.(header|payload)(?:#(.*))?$/;
+
+export function parseCorrelationLocation(location: string): { source: 'header' | 'payload'; path: string[] } | undefined {
+  const match = RUNTIME_EXPRESSION.exec(location.trim());
+  if (!match) return undefined;
+  const fragment = match[2] ?? '';
+  const path = pointerToPath(fragment === '' ? '' : fragment);
+  if (path === undefined) return undefined;
+  return { source: match[1] as 'header' | 'payload', path: path.filter((s, i) => !(s === '' && i === path.length - 1)) };
+}
+
+type Lookup = 'found' | 'missing' | 'unknown';
+
+/** Walks property names (and array indexes) into a schema; 'unknown' when the schema cannot tell. */
+function lookup(schema: unknown, steps: readonly string[], root: unknown): Lookup {
+  let current: unknown = schema;
+  for (const step of steps) {
+    const target = deref(current, root);
+    if (!isObject(target) || isString(target.$ref)) return 'unknown';
+    const view = schemaView(target, [], root);
+    const property = view.properties.get(step);
+    if (property) {
+      current = property.schema;
+      continue;
+    }
+    const items = view.members.map((m) => m.items).find((i) => i !== undefined);
+    if (items !== undefined && /^\d+$/.test(step)) {
+      current = isArray(items) ? items[Number(step)] : items;
+      continue;
+    }
+    if (view.open) return 'unknown';
+    // A free-form object (no properties anywhere) or one that allows extra properties by pattern: cannot tell.
+    const declaresProperties = view.members.some((m) => isObject(m.properties) || isObject(m.patternProperties));
+    if (!declaresProperties) return view.members.some((m) => m.additionalProperties === false) ? 'missing' : 'unknown';
+    if (view.members.some((m) => isObject(m.patternProperties))) return 'unknown';
+    return 'missing';
+  }
+  return 'found';
+}
+
+function slotLookup(reads: SchemaRead[], steps: string[], root: unknown): Lookup {
+  if (reads.length === 0) return 'missing';
+  let unknown = false;
+  for (const read of reads) {
+    if (read.kind !== 'json') {
+      if (read.kind === 'opaque') unknown = true;
+      continue;
+    }
+    const result = lookup(read.schema, steps, root);
+    if (result === 'found') return 'found';
+    if (result === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'missing';
+}
+
+/**
+ * `event-correlation-id`: every message declares `correlationId.location`, a runtime
+ * expression (`$message.header#/...` or `$message.payload#/...`) that points at a property
+ * of its headers or payload.
+ * Given: every message (MESSAGE_GIVEN).
+ */
+export const eventCorrelationId = createRulesetFunction<unknown, null>(
+  { input: null, options: null },
+  function eventCorrelationId(targetVal, _options, context): IFunctionResult[] {
+    const target = messageTarget(targetVal, context as unknown as EventsContext);
+    if (!target) return [];
+    const { message, path, root } = target;
+    const field = messageField(message, path, 'correlationId');
+    if (!field || field.value === undefined || field.value === null) {
+      return [
+        {
+          message:
+            'The message declares no correlationId: add "correlationId: {location: $message.header#/correlation_id}" (or a $message.payload#/... expression) so related events can be traced.',
+          path,
+        },
+      ];
+    }
+    const correlationId = field.value;
+    if (!isObject(correlationId)) {
+      return [{ message: 'correlationId must be a Correlation ID object with a "location" runtime expression.', path: field.path }];
+    }
+    if (isString(correlationId.$ref)) return []; // unresolved reference: cannot check
+    const location = correlationId.location;
+    if (!isString(location) || location.trim() === '') {
+      return [
+        {
+          message: 'correlationId has no "location": set it to a runtime expression such as $message.header#/correlation_id.',
+          path: field.path,
+        },
+      ];
+    }
+    const locationPath = [...field.path, 'location'];
+    const parsed = parseCorrelationLocation(location);
+    if (!parsed) {
+      return [
+        {
+          message: `correlationId.location "${location}" is not a runtime expression: use $message.header#/<pointer> or $message.payload#/<pointer>.`,
+          path: locationPath,
+        },
+      ];
+    }
+    const reads =
+      parsed.source === 'header'
+        ? messageHeaders(message, path, root)
+        : [messagePayload(message, path, root)].filter((r) => r.kind !== 'missing');
+    const found = slotLookup(reads, parsed.path, root);
+    if (found !== 'missing') return [];
+    const where = parsed.source === 'header' ? 'headers' : 'payload';
+    const detail =
+      reads.length === 0
+        ? `the message has no ${where} schema`
+        : `the ${where} schema has no property at /${parsed.path.join('/')}`;
+    return [
+      {
+        message: `correlationId.location "${location}" points at nothing: ${detail}; point it at the property that carries the correlation id, or declare that property.`,
+        path: locationPath,
+      },
+    ];
+  },
+);
+
+export default eventCorrelationId;
