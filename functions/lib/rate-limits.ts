@@ -81,7 +81,7 @@ export function headerSchema(header: unknown): { schema: unknown; path: Path } |
  */
 export function declaredTypes(schema: unknown, root?: unknown): Set<string> | undefined {
   const target = deref(schema, root);
-  if (!isObject(target)) return undefined;
+  if (!isObject(target) || isString(target.$ref)) return undefined;
   const types = new Set([...flattenSchema(target, root).types].map((t) => t.toLowerCase()));
   types.delete('null');
   if (types.size === 0) {
