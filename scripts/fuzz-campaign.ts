@@ -23,7 +23,8 @@ const send = (m: Message) => process.send!(m);
 async function workerMain(): Promise<void> {
   const seed = Number(process.env.FUZZ_WORKER_SEED);
   const cases = Number(process.env.FUZZ_WORKER_CASES);
-  const { applyMutations, lintBoth, mutationArb, seedDocuments } = await import('../test/fuzz/harness');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { applyMutations, lintBoth, mutationArb, seedDocuments } = require('../test/fuzz/harness') as typeof import('../test/fuzz/harness');
   const seeds = seedDocuments();
   const gen = fc.tuple(fc.nat(seeds.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 10 }));
   const samples = fc.sample(gen, { numRuns: cases, seed });
