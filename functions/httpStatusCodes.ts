@@ -1,0 +1,68 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { isInteger, isObject, isString } from './lib/guards';
+import { operationLocation } from './lib/openapi';
+import { isBehindRef, isRangeKey, responsesOf } from './lib/rest';
+
+export interface HttpStatusCodesOptions {
+  /** Status codes an API may document (integers, or range strings such as "4XX"). */
+  allowed: (number | string)[];
+}
+
+/**
+ * `http-status-codes`: every response key of an operation is an allowed status code or
+ * `default`. A range key (`4XX`) is accepted when it is listed itself or the allowed set has a
+ * code of that class (it documents those codes generically, like `default`); `x-` extension
+ * keys are ignored. Given: the operations under `paths`; one result per offending response.
+ */
+export const httpStatusCodes = createRulesetFunction<unknown, HttpStatusCodesOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowed: {
+          type: 'array',
+          items: {
+            anyOf: [
+              { type: 'integer', minimum: 100, maximum: 599 },
+              { type: 'string', pattern: '^([1-5][0-9][0-9]|[1-5][Xx][Xx])$' },
+            ],
+          },
+        },
+      },
+    },
+  },
+  function httpStatusCodes(operation, options, context): IFunctionResult[] {
+    if (!isObject(operation)) return [];
+    const location = operationLocation(context.path);
+    if (!location) return [];
+    const responses = responsesOf(operation);
+    if (!responses) return [];
+    const allowed = new Set<string>();
+    for (const code of options?.allowed ?? []) {
+      if (isInteger(code)) allowed.add(String(code));
+      else if (isString(code)) allowed.add(code.toUpperCase());
+    }
+    const classes = new Set([...allowed].map((c) => c.charAt(0)));
+    const list = [...allowed].join(', ');
+    const results: IFunctionResult[] = [];
+    for (const key of Object.keys(responses)) {
+      const k = key.trim().toUpperCase();
+      if (k === 'DEFAULT' || k.startsWith('X-')) continue;
+      if (allowed.has(k)) continue;
+      if (isRangeKey(k) && classes.has(k.charAt(0))) continue;
+      results.push({
+        message: `${location.method.toUpperCase()} ${location.pathKey} documents status ${key}, which is not in the allowed set (${list}); use one of those codes, or add ${key} to the rule's \`allowed\` option.`,
+        // A `$ref`'d response would be reported at its component; the key belongs to the operation.
+        path: isBehindRef(context, [...context.path, 'responses', key])
+          ? [...context.path, 'responses']
+          : [...context.path, 'responses', key],
+      });
+    }
+    return results;
+  },
+);
+
+export default httpStatusCodes;
