@@ -2,7 +2,7 @@
  * Turns rule factories into a Spectral ruleset. Used by every entry point (default preset,
  * /standards, the domain entry points and createIntegrationRuleset), so they cannot drift.
  */
-import type { RuleDefinition } from '@stoplight/spectral-core';
+import type { IFunctionResult, RuleDefinition, RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { Format } from '@stoplight/spectral-core';
 import { aas2, aas3, oas2, oas3 } from '@stoplight/spectral-formats';
 import { errorMessage, isObject } from '../functions/lib/guards';
@@ -67,6 +67,16 @@ export function buildRule(
       `rule "${factory.id}": expected false, a severity, or an options object, got ${JSON.stringify(setting)}.`,
     );
   }
+  const known = Object.keys(factory.defaults as object);
+  for (const key of Object.keys(userOptions)) {
+    if (!known.includes(key)) {
+      throw new IntegrationRulesetOptionsError(
+        `invalid options for rule "${factory.id}": it has no option "${key}"; ` +
+          (known.length ? `its options are ${known.map((k) => `"${k}"`).join(', ')}` : 'it takes no options') +
+          ' (and "severity").',
+      );
+    }
+  }
   const options = resolveRuleOptions(factory, conventions, userOptions);
   const built = factory.build(options);
   // Validate function options now, so a bad option is a clear error when the ruleset loads.
@@ -81,6 +91,7 @@ export function buildRule(
       }
     }
   }
+  const guardedThens = thens.map((then) => ({ ...then, function: guardFunction(factory.id, then.function) }));
   return {
     description: factory.description,
     message: '{{error}}',
@@ -88,6 +99,7 @@ export function buildRule(
     recommended: true,
     documentationUrl: documentationUrl(factory.id),
     ...built,
+    then: Array.isArray(built.then) ? guardedThens : guardedThens[0],
   } as RuleDefinition;
 }
 
@@ -96,6 +108,69 @@ export interface IntegrationRuleset {
   documentationUrl: string;
   formats: Format[];
   rules: Record<string, RuleDefinition>;
+}
+
+type AnyFunction = (input: unknown, options: unknown, context: RulesetFunctionContext) => unknown;
+
+/** A `{ $ref }` left in Spectral's resolved document: unresolvable (or circular). */
+function isRefPlaceholder(value: unknown): boolean {
+  return isObject(value) && typeof value.$ref === 'string';
+}
+
+/** True when the path, in the resolved document, runs into a `$ref` that was not resolved. */
+function crossesUnresolvedRef(root: unknown, path: readonly (string | number)[]): boolean {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (isRefPlaceholder(current)) return true;
+    if (isObject(current) || Array.isArray(current)) current = (current as Record<string, unknown>)[segment as string];
+    else return false;
+  }
+  return isRefPlaceholder(current);
+}
+
+/**
+ * The safety net around every rule function, so that one rule can never abort Spectral's
+ * whole run (which loses every file's results):
+ *  - a `{ $ref }` that Spectral could not resolve is not linted as if it were the target
+ *    (Spectral reports the broken reference itself), and results whose path runs through
+ *    one are dropped, since Spectral cannot place them;
+ *  - an exception becomes one result that names the rule and asks for a bug report.
+ */
+export function guardFunction<F>(ruleId: string, fn: F): F {
+  const inner = fn as unknown as AnyFunction;
+  const filter = (results: unknown, context: RulesetFunctionContext): IFunctionResult[] | undefined => {
+    if (!Array.isArray(results)) return undefined;
+    const root = (context.documentInventory as unknown as { resolved?: unknown }).resolved;
+    return (results as IFunctionResult[]).filter(
+      (r) => isObject(r) && (!Array.isArray(r.path) || !crossesUnresolvedRef(root, r.path)),
+    );
+  };
+  const internalError = (error: unknown, context: RulesetFunctionContext): IFunctionResult[] => [
+    {
+      message: `Internal error in rule ${ruleId} (please report it with this document): ${errorMessage(error)}`,
+      path: [...context.path],
+    },
+  ];
+  const guarded = function (this: unknown, input: unknown, options: unknown, context: RulesetFunctionContext) {
+    if (isRefPlaceholder(input)) return [];
+    try {
+      const out = inner.call(this, input, options, context);
+      if (out && typeof (out as Promise<unknown>).then === 'function') {
+        return (out as Promise<unknown>).then(
+          (r) => filter(r, context),
+          (error: unknown) => internalError(error, context),
+        );
+      }
+      return filter(out, context);
+    } catch (error) {
+      return internalError(error, context);
+    }
+  };
+  Object.defineProperty(guarded, 'name', { value: (inner as { name?: string }).name || ruleId });
+  for (const key of ['validator', 'schemas'] as const) {
+    if (key in (inner as object)) Object.defineProperty(guarded, key, { value: (inner as never)[key] });
+  }
+  return guarded as unknown as F;
 }
 
 /** A complete Spectral ruleset from a list of factories. */

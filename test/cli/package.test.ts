@@ -102,7 +102,10 @@ describe('installed from the npm pack tarball', () => {
   });
 
   it('every preset and domain entry point loads through `extends`', () => {
-    for (const entry of ['standards', 'rest', 'rate-limits', 'idempotency', 'webhooks', 'events', 'resilience']) {
+    // Spectral's YAML migrator only treats `pkg/sub` as a package when every part is a valid
+    // new npm name, and `events` is a Node.js core module name: YAML rulesets use
+    // `spectral-integration-ruleset/events.js` (README), JavaScript rulesets either form.
+    for (const entry of ['standards', 'rest', 'rate-limits', 'idempotency', 'webhooks', 'events.js', 'resilience']) {
       writeFileSync(join(project, `.spectral-${entry}.yaml`), `extends: ["spectral-integration-ruleset/${entry}"]\n`);
       const { status, stderr, stdout } = lint(['modern.yaml'], `.spectral-${entry}.yaml`);
       expect([0, 1], `${entry}: ${stderr}${stdout}`).toContain(status);
@@ -140,7 +143,8 @@ describe('installed from the npm pack tarball', () => {
       join(project, 'custom.spectral.mjs'),
       [
         "import { createIntegrationRuleset } from 'spectral-integration-ruleset';",
-        "export default { extends: [createIntegrationRuleset({ domains: ['rest'], 'rest-openapi-3': 'error' })] };",
+        "import events from 'spectral-integration-ruleset/events';",
+        "export default { extends: [createIntegrationRuleset({ domains: ['rest'], 'rest-openapi-3': 'error' }), events] };",
         '',
       ].join('\n'),
     );
@@ -194,8 +198,10 @@ describe('installed from the npm pack tarball', () => {
       });
     `;
     const esm = `
-      import { Spectral, Document } from '@stoplight/spectral-core';
-      import { Yaml } from '@stoplight/spectral-parsers';
+      import core from '@stoplight/spectral-core';
+      import parsers from '@stoplight/spectral-parsers';
+      const { Spectral, Document } = core;
+      const { Yaml } = parsers;
       import ruleset, { createIntegrationRuleset } from 'spectral-integration-ruleset';
       import standards from 'spectral-integration-ruleset/standards';
       import { parseDuration } from 'spectral-integration-ruleset/functions';

@@ -163,6 +163,9 @@ export async function lintBoth(doc: Json): Promise<ISpectralDiagnostic[]> {
     if (OUR_RULE_IDS.has(String(r.code)) && (!Array.isArray(r.path) || r.path.length === 0)) {
       throw new Error(`rule ${r.code} returned a result without a path: ${r.message}`);
     }
+    if (OUR_RULE_IDS.has(String(r.code)) && r.message.startsWith('Internal error in rule')) {
+      throw new Error(r.message);
+    }
   }
   return results;
 }

@@ -1,0 +1,393 @@
+/**
+ * Ruleset loading for the action, the way `spectral lint` loads one
+ * (@stoplight/spectral-cli/dist/services/linter/utils/getRuleset.js): YAML/JSON rulesets are
+ * migrated with @stoplight/spectral-ruleset-migrator, then everything is bundled with
+ * @stoplight/spectral-ruleset-bundler (rollup). Differences, all deliberate:
+ *
+ *  - `spectral-integration-ruleset` and its subpaths resolve to the copy bundled in dist/
+ *    (users' repositories have no node_modules): a rollup plugin maps those ids to virtual
+ *    modules that read our rulesets from a globalThis registry, like Spectral's own
+ *    `builtins` plugin does for @stoplight/*. Our registry has a fixed key, so a worker
+ *    thread can register the same modules and evaluate the same bundled code.
+ *  - remote rulesets (https:// extends) are refused unless allow-remote-refs is true;
+ *  - on pull_request_target, JavaScript from the workspace (a .js/.mjs/.cjs ruleset, custom
+ *    functions) is refused: that event runs with a write token and secrets.
+ *  - every error names the ruleset file and says what to do.
+ */
+import { Ruleset } from '@stoplight/spectral-core';
+import * as spectralRuntime from '@stoplight/spectral-runtime';
+import { bundleRuleset } from '@stoplight/spectral-ruleset-bundler';
+import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
+import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
+import { node } from '@stoplight/spectral-ruleset-bundler/presets/node';
+import { isBasicRuleset, migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type { Plugin } from 'rollup';
+import type { RuleHelp, Severity } from './types';
+
+export const PACKAGE_NAME = 'spectral-integration-ruleset';
+
+type Members = Record<string, unknown>;
+
+/*
+ * Modules are loaded on first use (require() in thunks, which the bundle keeps lazy): a run
+ * with a custom ruleset does not pay for our presets, and @stoplight/spectral-rulesets (the
+ * oas/asyncapi rulesets, ~0.5 s to load) is only loaded when a ruleset extends them.
+ */
+const rulesetModule = (load: () => { default: object }) => (): Members => {
+  const ruleset = load().default;
+  return { default: ruleset, createIntegrationRuleset: require('../rulesets/create').createIntegrationRuleset };
+};
+
+/** Ruleset subpaths of the npm package, as bundled in dist/. */
+const RULESET_MODULES: Record<string, () => Members> = {
+  [PACKAGE_NAME]: rulesetModule(() => require('../rulesets/index')),
+  [`${PACKAGE_NAME}/standards`]: rulesetModule(() => require('../rulesets/standards')),
+  [`${PACKAGE_NAME}/rest`]: rulesetModule(() => require('../rulesets/rest')),
+  [`${PACKAGE_NAME}/rate-limits`]: rulesetModule(() => require('../rulesets/rate-limits')),
+  [`${PACKAGE_NAME}/idempotency`]: rulesetModule(() => require('../rulesets/idempotency')),
+  [`${PACKAGE_NAME}/webhooks`]: rulesetModule(() => require('../rulesets/webhooks')),
+  [`${PACKAGE_NAME}/events`]: rulesetModule(() => require('../rulesets/events')),
+  [`${PACKAGE_NAME}/resilience`]: rulesetModule(() => require('../rulesets/resilience')),
+};
+const FUNCTIONS_MODULE = `${PACKAGE_NAME}/functions`;
+
+export type PresetName = 'default' | 'standards';
+const PRESET_MODULE: Record<PresetName, string> = { default: PACKAGE_NAME, standards: `${PACKAGE_NAME}/standards` };
+
+const BUILTINS: Record<string, () => Members> = {
+  '@stoplight/spectral-core': () => require('@stoplight/spectral-core'),
+  '@stoplight/spectral-formats': () => require('@stoplight/spectral-formats'),
+  '@stoplight/spectral-functions': () => require('@stoplight/spectral-functions'),
+  '@stoplight/spectral-parsers': () => require('@stoplight/spectral-parsers'),
+  '@stoplight/spectral-ref-resolver': () => require('@stoplight/spectral-ref-resolver'),
+  '@stoplight/spectral-rulesets': () => require('@stoplight/spectral-rulesets'),
+  '@stoplight/spectral-runtime': () => require('@stoplight/spectral-runtime'),
+};
+
+const REGISTRY_KEY = 'spectral-integration-ruleset/action-modules';
+const REGISTRY_EXPR = `globalThis[Symbol.for(${JSON.stringify(REGISTRY_KEY)})]`;
+const VIRTUAL_PREFIX = '\0sir-module:';
+
+/** Every module the bundled ruleset code may import by id (loaded on first access, once). */
+function moduleTable(): Record<string, Members> {
+  const thunks: Record<string, () => Members> = {
+    ...BUILTINS,
+    ...RULESET_MODULES,
+    [FUNCTIONS_MODULE]: () => ({ ...require('../functions/index') }),
+  };
+  const table: Record<string, Members> = {};
+  for (const [id, thunk] of Object.entries(thunks)) {
+    let value: Members | undefined;
+    Object.defineProperty(table, id, { enumerable: true, get: () => (value ??= { ...thunk() }) });
+  }
+  return table;
+}
+
+let registry: Record<string, Members> | undefined;
+
+/** Puts the modules in the globalThis registry (once per thread; idempotent). */
+export function registerModules(): Record<string, Members> {
+  const g = globalThis as Record<symbol, unknown>;
+  const key = Symbol.for(REGISTRY_KEY);
+  if (g[key] === undefined) g[key] = registry ??= moduleTable();
+  return g[key] as Record<string, Members>;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function moduleSource(id: string, members: Record<string, unknown>): string {
+  const ref = `${REGISTRY_EXPR}[${JSON.stringify(id)}]`;
+  let code = '';
+  for (const name of Object.keys(members).sort()) {
+    if (name === 'default') code += `export default ${ref}['default'];\n`;
+    else if (IDENTIFIER.test(name) && name !== '__esModule') code += `export const ${name} = ${ref}[${JSON.stringify(name)}];\n`;
+  }
+  return code;
+}
+
+const OUR_ID = new RegExp(
+  `^${PACKAGE_NAME}(?:/(standards|rest|rate-limits|idempotency|webhooks|events|resilience|functions))?$`,
+);
+const OUR_PATH = new RegExp(
+  `[\\\\/]${PACKAGE_NAME}(?:[\\\\/](standards|rest|rate-limits|idempotency|webhooks|events|resilience|functions))?$`,
+);
+
+function isOurPackageDir(dir: string): boolean {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === PACKAGE_NAME;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Maps an import id to one of our modules, or null. Accepts the bare ids, the absolute
+ * `<dir>/spectral-integration-ruleset[/sub]` that the migrator produces when the package is
+ * not installed, and files of an installed copy (node_modules/spectral-integration-ruleset/lib/*.js).
+ */
+export function ourModuleId(source: string): string | null {
+  const bare = OUR_ID.exec(source);
+  if (bare) return source;
+  if (!path.isAbsolute(source)) return null;
+  const inPackage = /[\\/]lib[\\/]([\w-]+)\.(?:c?js|mjs)$/.exec(source);
+  if (inPackage && isOurPackageDir(path.dirname(path.dirname(source)))) {
+    const name = inPackage[1];
+    const id = name === 'index' ? PACKAGE_NAME : `${PACKAGE_NAME}/${name}`;
+    return OUR_ID.test(id) ? id : null;
+  }
+  const m = OUR_PATH.exec(source);
+  if (!m || /\.(?:c?js|mjs)$/.test(source)) return null;
+  if (fs.existsSync(source)) return null; // a real local file or folder of that name wins
+  return m[1] ? `${PACKAGE_NAME}/${m[1]}` : PACKAGE_NAME;
+}
+
+/** The rollup plugin: @stoplight/* builtins and spectral-integration-ruleset[/...] as virtual modules. */
+export function actionModulesPlugin(): Plugin {
+  const table = registerModules();
+  return {
+    name: 'spectral-integration-ruleset:modules',
+    options(raw) {
+      const external = raw.external;
+      if (typeof external === 'function') {
+        return {
+          ...raw,
+          external: (id: string, importer: string | undefined, isResolved: boolean) =>
+            !(id in table) && ourModuleId(id) === null && !id.startsWith(VIRTUAL_PREFIX) && external(id, importer, isResolved),
+        };
+      }
+      return raw;
+    },
+    resolveId(source) {
+      if (source in table) return VIRTUAL_PREFIX + source;
+      const ours = ourModuleId(source);
+      return ours === null ? null : VIRTUAL_PREFIX + ours;
+    },
+    load(id) {
+      if (!id.startsWith(VIRTUAL_PREFIX)) return null;
+      const name = id.slice(VIRTUAL_PREFIX.length);
+      const members = table[name];
+      return members ? moduleSource(name, members) : null;
+    },
+  };
+}
+
+/** Refuses JavaScript from the workspace (pull_request_target). Must be the first plugin. */
+function refuseWorkspaceJavaScript(workspace: string, rulesetFile: string, virtualEntry?: string): Plugin {
+  return {
+    name: 'spectral-integration-ruleset:refuse-js',
+    load(id) {
+      if (id.startsWith('\0') || /^https?:/.test(id) || id === virtualEntry) return null;
+      if (/\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i.test(id) && isInside(workspace, id)) {
+        throw new RulesetLoadError(
+          rulesetFile,
+          `refusing to run JavaScript ${JSON.stringify(toPosix(path.relative(workspace, id)))} from the checked-out repository on a pull_request_target event. ` +
+            'That event runs with a write token and access to secrets, and the code may come from the pull request. ' +
+            'Use a YAML or JSON ruleset without custom functions (extends: ["spectral-integration-ruleset"] works), or run the action on pull_request.',
+        );
+      }
+      return null;
+    },
+  };
+}
+
+export class RulesetLoadError extends Error {
+  /** The message as written (rollup prefixes `message` of errors thrown in plugins). */
+  readonly detail: string;
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.detail = message;
+    this.name = 'RulesetLoadError';
+  }
+}
+
+export interface RulesetOptions {
+  /** Absolute path of the ruleset file. */
+  file: string;
+  /** Absolute path of the workspace (GITHUB_WORKSPACE). */
+  workspace: string;
+  allowRemote: boolean;
+  /** pull_request_target: no JavaScript from the workspace. */
+  refuseJavaScript: boolean;
+}
+
+/** What a worker needs to build the same Ruleset: a preset name, or bundled code + its file. */
+export type RulesetSpec = { kind: 'preset'; preset: PresetName } | { kind: 'bundle'; code: string; file: string };
+
+export interface LoadedRuleset {
+  spec: RulesetSpec;
+  ruleset: Ruleset;
+  /** Repository-relative (or absolute outside it) name for messages. */
+  displayName: string;
+}
+
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export const JS_RULESET = /\.(?:[cm]?js)$/i;
+export const DEFAULT_RULESET_FILES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs', '.spectral.cjs'];
+
+/** The first .spectral.{yaml,yml,json,js,mjs,cjs} in each directory, in order. */
+export function findDefaultRuleset(dirs: string[]): string | undefined {
+  for (const dir of dirs) {
+    for (const name of DEFAULT_RULESET_FILES) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    }
+  }
+  return undefined;
+}
+
+function guardedFetch(allowRemote: boolean, rulesetFile: string): typeof spectralRuntime.fetch {
+  if (allowRemote) return spectralRuntime.fetch;
+  return (async (url: unknown) => {
+    throw new RulesetLoadError(
+      rulesetFile,
+      `refusing to download ${String(url)}: remote rulesets are disabled. Vendor the ruleset into the repository, or set allow-remote-refs: true.`,
+    );
+  }) as unknown as typeof spectralRuntime.fetch;
+}
+
+/** Bundles a ruleset file into CommonJS code, like the CLI. */
+export async function bundleRulesetFile(options: RulesetOptions): Promise<string> {
+  const { file, allowRemote } = options;
+  const fetch = guardedFetch(allowRemote, file);
+  const plugins: Plugin[] = [];
+  if (await isBasicRuleset(file)) {
+    const migrated = await migrateRuleset(file, { format: 'esm', fs: fs as never, fetch } as never);
+    // The CLI's name for the migrated code (a virtual module: stdin serves it).
+    const entry = path.join(path.dirname(file), '.spectral.js');
+    if (options.refuseJavaScript) plugins.push(refuseWorkspaceJavaScript(options.workspace, file, entry));
+    plugins.push(stdin(migrated, entry) as Plugin, actionModulesPlugin(), commonjs() as Plugin, ...(node({ fs, fetch } as never) as Plugin[]));
+    return bundleRuleset(entry, { target: 'node', format: 'commonjs', plugins: plugins as never });
+  }
+  if (options.refuseJavaScript) plugins.push(refuseWorkspaceJavaScript(options.workspace, file));
+  plugins.push(actionModulesPlugin(), commonjs() as Plugin, ...(node({ fs, fetch } as never) as Plugin[]));
+  return bundleRuleset(file, { target: 'node', format: 'commonjs', plugins: plugins as never });
+}
+
+/** Evaluates bundled ruleset code like the CLI's load(): module/require relative to the file. */
+export function evaluateRulesetCode(code: string, file: string): Ruleset {
+  registerModules();
+  const req = createRequire(file);
+  const paths = [path.dirname(file)];
+  const _require = (id: string) => req(req.resolve(id, { paths }));
+  const m: { exports?: unknown } = {};
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  Function('module, require', code)(m, _require);
+  if (typeof m.exports !== 'object' || m.exports === null) {
+    throw new RulesetLoadError(file, 'the ruleset has no valid export: export a ruleset object (export default { rules: {...} }).');
+  }
+  return new Ruleset(m.exports, { severity: 'recommended', source: file });
+}
+
+export function presetRuleset(preset: PresetName): Ruleset {
+  return new Ruleset(registerModules()[PRESET_MODULE[preset]].default, { severity: 'recommended', source: `${PACKAGE_NAME}${preset === 'default' ? '' : '/' + preset}` });
+}
+
+/** Builds the Ruleset from a spec (used by the main thread and by every worker). */
+export function rulesetFromSpec(spec: RulesetSpec): Ruleset {
+  return spec.kind === 'preset' ? presetRuleset(spec.preset) : evaluateRulesetCode(spec.code, spec.file);
+}
+
+/** Spectral errors (AggregateError of RulesetValidationErrors, rollup errors...) as one readable text. */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (depth > 4) return;
+    if (e instanceof AggregateError || (typeof e === 'object' && e !== null && Array.isArray((e as { errors?: unknown }).errors))) {
+      const errors = (e as { errors: unknown[] }).errors;
+      if (errors.length === 0 && e instanceof Error) parts.push(e.message);
+      for (const inner of errors) visit(inner, depth + 1);
+      return;
+    }
+    if (e instanceof Error) {
+      const p = (e as { path?: unknown }).path;
+      const where = Array.isArray(p) && p.length > 0 ? ` (at ${p.join('.')})` : '';
+      parts.push(`${e.message}${where}`);
+      const cause = (e as { cause?: unknown }).cause;
+      if (cause !== undefined && cause !== e) visit(cause, depth + 1);
+      return;
+    }
+    parts.push(String(e));
+  };
+  visit(error, 0);
+  return [...new Set(parts.map((p) => p.trim()).filter(Boolean))].join('; ');
+}
+
+/** Loads the ruleset file (or preset); errors become RulesetLoadError naming the file and the fix. */
+export async function loadRuleset(options: RulesetOptions | { preset: PresetName }, displayName: string): Promise<LoadedRuleset> {
+  if ('preset' in options) {
+    const spec: RulesetSpec = { kind: 'preset', preset: options.preset };
+    return { spec, ruleset: rulesetFromSpec(spec), displayName };
+  }
+  const { file } = options;
+  if (!fs.existsSync(file)) {
+    throw new RulesetLoadError(
+      displayName,
+      `ruleset ${displayName} does not exist. Fix the "ruleset" input (a path relative to working-directory), or remove it to use the repository's .spectral.yaml or the built-in preset.`,
+    );
+  }
+  if (options.refuseJavaScript && JS_RULESET.test(file) && isInside(options.workspace, file)) {
+    throw new RulesetLoadError(
+      displayName,
+      `refusing to load the JavaScript ruleset ${displayName} on a pull_request_target event: that event runs with a write token and access to secrets, and this file comes from the checked-out repository, which may be the pull request's code. ` +
+        'Use a YAML or JSON ruleset (extends: ["spectral-integration-ruleset"] works without JavaScript), or run the action on pull_request.',
+    );
+  }
+  let code: string;
+  try {
+    code = await bundleRulesetFile(options);
+  } catch (error) {
+    if (error instanceof RulesetLoadError) throw new RulesetLoadError(displayName, error.detail);
+    const detail = describeError(error);
+    const unresolved = /UNRESOLVED_ENTRY|Could not resolve|ENOENT/.test(detail) || (error as { code?: string }).code === 'UNRESOLVED_ENTRY';
+    throw new RulesetLoadError(
+      displayName,
+      `could not load ruleset ${displayName}: ${detail}. ` +
+        (unresolved
+          ? 'Check that every `extends` entry and custom function it names exists (paths are relative to the ruleset file); packages other than spectral-integration-ruleset and @stoplight/spectral-* are not available to the action.'
+          : 'Fix the ruleset file (run `npx @stoplight/spectral-cli lint --ruleset ' + displayName + ' <document>` locally to see the same error).'),
+    );
+  }
+  const spec: RulesetSpec = { kind: 'bundle', code, file };
+  try {
+    return { spec, ruleset: rulesetFromSpec(spec), displayName };
+  } catch (error) {
+    throw new RulesetLoadError(
+      displayName,
+      `invalid ruleset ${displayName}: ${describeError(error)}. Fix the ruleset (see https://docs.stoplight.io/docs/spectral/ for the format, docs/rules.md for this package's rules and options).`,
+    );
+  }
+}
+
+const SEVERITY_NAMES: Severity[] = ['error', 'warn', 'info', 'hint'];
+
+export function severityName(n: number): Severity {
+  return SEVERITY_NAMES[n] ?? 'hint';
+}
+
+/** Rule metadata for SARIF and the summary. */
+export function ruleHelp(ruleset: Ruleset): Map<string, RuleHelp> {
+  const out = new Map<string, RuleHelp>();
+  for (const [id, rule] of Object.entries(ruleset.rules)) {
+    if (!rule.enabled) continue;
+    const help: RuleHelp = { id };
+    if (rule.description) help.description = rule.description;
+    if (rule.documentationUrl) help.documentationUrl = rule.documentationUrl;
+    if (rule.severity >= 0) help.severity = severityName(rule.severity);
+    out.set(id, help);
+  }
+  return out;
+}

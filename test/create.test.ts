@@ -1,0 +1,111 @@
+/**
+ * createIntegrationRuleset and the composition every preset goes through: option handling,
+ * presets, and the safety net that keeps one rule from aborting Spectral's whole run.
+ */
+import { Document, Spectral } from '@stoplight/spectral-core';
+import { Yaml } from '@stoplight/spectral-parsers';
+import { describe, expect, it } from 'vitest';
+import { guardFunction } from '../rulesets/compose';
+import { ALL_RULES, createIntegrationRuleset } from '../rulesets/create';
+import defaultPreset from '../rulesets/index';
+import standardsPreset from '../rulesets/standards';
+import { DOMAINS } from '../rulesets/types';
+
+const catalogIds = [
+  'rest-openapi-3', 'rest-resource-plural', 'rest-no-verbs-in-path', 'rest-path-kebab-case', 'rest-max-nesting', 'rest-security-declared',
+  'http-no-body-on-get-head-delete', 'http-put-patch-body', 'http-post-create-201', 'http-delete-success', 'http-status-codes', 'http-auth-responses', 'http-error-schema',
+  'rate-limit-429', 'rate-limit-retry-after', 'rate-limit-headers', 'rate-limit-error-body', 'rate-limit-policy',
+  'idempotency-key-required', 'idempotency-key-schema', 'idempotency-responses', 'idempotency-key-on-safe-method', 'idempotency-policy',
+  'webhook-signature-header', 'webhook-signature-algorithm', 'webhook-timestamp', 'webhook-payload-envelope', 'webhook-delivery-policy', 'webhook-2xx-response',
+  'event-envelope', 'event-envelope-types', 'event-name', 'event-versioned', 'event-documented', 'event-producer', 'event-consumers', 'event-delivery-guarantee', 'event-correlation-id', 'event-dlq',
+  'resilience-retry-bounded', 'resilience-retry-backoff', 'resilience-circuit-breaker', 'resilience-retry-needs-idempotency', 'resilience-timeout', 'integration-third-party',
+];
+
+describe('the catalog', () => {
+  it('every catalog id is a rule, and every rule is in the catalog', () => {
+    expect(ALL_RULES.map((r) => r.id).sort()).toEqual([...catalogIds].sort());
+  });
+  it('the default and /standards presets have every rule, each with a docs anchor', () => {
+    for (const preset of [defaultPreset, standardsPreset]) {
+      expect(Object.keys(preset.rules).sort()).toEqual([...catalogIds].sort());
+      for (const [id, rule] of Object.entries(preset.rules)) expect(rule.documentationUrl).toMatch(new RegExp(`#${id}$`));
+    }
+  });
+});
+
+describe('createIntegrationRuleset options', () => {
+  it('picks domains', () => {
+    const rules = Object.keys(createIntegrationRuleset({ domains: ['webhooks'] }).rules);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.every((id) => id.startsWith('webhook-'))).toBe(true);
+  });
+  it('sets severities and turns rules off', () => {
+    const r = createIntegrationRuleset({ 'rest-max-nesting': 'error', 'rest-openapi-3': false, 'rate-limit-429': { severity: 'off' } });
+    expect(r.rules['rest-max-nesting'].severity).toBe('error');
+    expect(r.rules['rest-openapi-3'].severity).toBe('off');
+    expect(r.rules['rate-limit-429'].severity).toBe('off');
+  });
+  it.each([
+    [{ 'no-such-rule': true }, /unknown option "no-such-rule"/],
+    [{ domains: ['rest', 'soap'] }, /option "domains" must be a list of/],
+    [{ errorFormat: 'xml' }, /option "errorFormat" must be one of "seed", "problem-json", "either"/],
+    [{ 'rest-max-nesting': 'loud' }, /severity "loud" is not one of/],
+    [{ 'rest-max-nesting': { max: 'three' } }, /invalid options for rule "rest-max-nesting"/],
+    [{ 'rest-max-nesting': { maximum: 3 } }, /invalid options for rule "rest-max-nesting"/],
+  ])('rejects %j with a clear error', (options, message) => {
+    expect(() => createIntegrationRuleset(options as never)).toThrow(message);
+  });
+  it('every domain has rules', () => {
+    for (const domain of DOMAINS) expect(ALL_RULES.some((r) => r.domain === domain), domain).toBe(true);
+  });
+});
+
+describe('the safety net around rule functions', () => {
+  const doc = () => new Document('openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n', Yaml, 'api.yaml');
+  it('turns a throwing function into one result instead of aborting the run', async () => {
+    const spectral = new Spectral();
+    spectral.setRuleset({
+      rules: {
+        boom: { given: '$.info', severity: 'error', then: { function: guardFunction('boom', () => { throw new Error('kaput'); }) } },
+        async: { given: '$.info', severity: 'error', then: { function: guardFunction('async', async () => { throw new Error('later'); }) } },
+      },
+    } as never);
+    const results = await spectral.run(doc());
+    expect(results.map((r) => [r.code, r.path.join('.'), r.message]).sort((a, b) => a[0].localeCompare(b[0]))).toEqual([
+      ['async', 'info', 'Internal error in rule async (please report it with this document): later'],
+      ['boom', 'info', 'Internal error in rule boom (please report it with this document): kaput'],
+    ]);
+  });
+  it('without it, Spectral would abort the run (so the net is needed)', async () => {
+    const spectral = new Spectral();
+    spectral.setRuleset({ rules: { boom: { given: '$.info', then: { function: () => { throw new Error('kaput'); } } } } } as never);
+    await expect(spectral.run(doc())).rejects.toThrow(/Error running|threw an exception/);
+  });
+  it('skips unresolved $ref placeholders and drops results that run through them', async () => {
+    const seen: unknown[] = [];
+    const fn = guardFunction('probe', (input: unknown) => {
+      seen.push(input);
+      return [{ message: 'through a broken ref', path: ['components', 'schemas', 'A', 'properties', 'x'] }];
+    });
+    const spectral = new Spectral();
+    spectral.setRuleset({ rules: { probe: { given: '$.components.schemas[*]', then: { function: fn } } } } as never);
+    const text = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: "#/nowhere"}\n    B: {type: object}\n';
+    const results = await spectral.run(new Document(text, Yaml, 'api.yaml'));
+    expect(seen).toEqual([{ type: 'object' }]);
+    expect(results.filter((r) => r.code === 'probe')).toEqual([]);
+  });
+});
+
+describe('rule options', () => {
+  it("every option a rule's function accepts has a documented default, and vice versa", () => {
+    for (const rule of ALL_RULES) {
+      const factory = rule as unknown as { defaults: object; build: (o: object) => { then: unknown } };
+      const built = factory.build(factory.defaults);
+      const thens = (Array.isArray(built.then) ? built.then : [built.then]) as { function: { schemas?: { options?: { properties?: object } | null } } }[];
+      const accepted = new Set(thens.flatMap((t) => Object.keys(t.function.schemas?.options?.properties ?? {})));
+      const documented = new Set(Object.keys(factory.defaults));
+      for (const key of documented) expect(accepted.has(key), `${rule.id}: default "${key}" is not an option of its function`).toBe(true);
+      for (const key of accepted) expect(documented.has(key), `${rule.id}: option "${key}" has no default in rulesets/`).toBe(true);
+    }
+  });
+});
