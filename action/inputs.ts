@@ -22,6 +22,7 @@ export const DEFAULTS = {
   'allow-remote-refs': 'false',
   'working-directory': '.',
   shard: '',
+  catalog: 'false',
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;
@@ -50,6 +51,8 @@ export interface Inputs {
   allowRemoteRefs: boolean;
   workingDirectory: string;
   shard: Shard | null;
+  /** Append the event catalog of the linted documents to the job summary. */
+  catalog: boolean;
 }
 
 export class InputError extends Error {
@@ -115,6 +118,7 @@ export function readInputs(): Inputs {
     baseRef: raw('base-ref'),
     annotations: oneOf('annotations', raw('annotations') || 'auto', ['auto', 'checks', 'commands', 'none'] as const),
     summary: bool('summary', raw('summary') || 'true'),
+    catalog: bool('catalog', raw('catalog') || 'false'),
     sarifFile: raw('sarif-file'),
     githubToken: token || process.env.GITHUB_TOKEN || '',
     allowRemoteRefs: bool('allow-remote-refs', raw('allow-remote-refs')),

@@ -27,6 +27,7 @@ import { findDefaultRuleset, isInside, loadRuleset, ruleHelp, RulesetLoadError, 
 import { emitAnnotationCommands, stdoutWrite } from './report/commands';
 import { publishCheckRun } from './report/checks';
 import { renderSummary } from './report/summary';
+import { buildCatalog, renderCatalogMarkdown } from '../catalog';
 import { buildSarif } from './report/sarif';
 import { SEVERITIES, type Finding, type LoadFailure, type ReportInput, type ReportMode, type RuleHelp, type Severity } from './types';
 
@@ -404,6 +405,7 @@ async function report(input: ReportInput, ctx: Context): Promise<void> {
       core.warning(`Could not write the job summary: ${(error as Error).message}`);
     }
   }
+  if (inputs.catalog) await appendCatalog(input, ctx);
 
   // SARIF.
   const file = sarifPath(ctx, input.category);
@@ -416,6 +418,35 @@ async function report(input: ReportInput, ctx: Context): Promise<void> {
 }
 
 let sarifWritten: string | null = null;
+
+/** GitHub's job summary limit is 1 MiB per step; the findings summary stays under 900 KiB. */
+const CATALOG_SUMMARY_BUDGET = 120 * 1024;
+
+/**
+ * `catalog: true`: the event catalog of the linted documents (AsyncAPI messages, OpenAPI 3.1
+ * webhooks), appended to the job summary. A catalog problem is a warning, never a failure.
+ */
+async function appendCatalog(input: ReportInput, ctx: Context): Promise<void> {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) {
+    core.warning('catalog: true needs a job summary (GITHUB_STEP_SUMMARY is not set); the catalog was not written.');
+    return;
+  }
+  try {
+    const files = input.filesLinted.map((f) => path.join(ctx.workspace, f));
+    const catalog = await buildCatalog(files, { cwd: ctx.workspace });
+    let markdown = renderCatalogMarkdown(catalog, { headingLevel: 2, title: 'Event catalog' });
+    if (Buffer.byteLength(markdown, 'utf8') > CATALOG_SUMMARY_BUDGET) {
+      markdown =
+        Buffer.from(markdown, 'utf8').subarray(0, CATALOG_SUMMARY_BUDGET).toString('utf8').replace(/\n[^\n]*$/, '') +
+        `\n\n_The event catalog was cut to fit the job summary: run \`npx spectral-integration-ruleset catalog\` for all ${catalog.events.length} events._\n`;
+    }
+    appendFileSync(summaryFile, `\n${markdown}\n`);
+    info(`Event catalog: ${catalog.events.length} event(s) from ${catalog.documents.length} document(s) appended to the job summary.`);
+  } catch (error) {
+    core.warning(`catalog: the event catalog could not be built: ${(error as Error).message}`);
+  }
+}
 
 function writeOutputs(input: ReportInput, _ctx: Context, newCount: number, failed: boolean): void {
   const counts: Record<Severity, number> = { error: 0, warn: 0, info: 0, hint: 0 };

@@ -71,7 +71,7 @@ describe('the safety net around rule functions', () => {
       },
     } as never);
     const results = await spectral.run(doc());
-    expect(results.map((r) => [r.code, r.path.join('.'), r.message]).sort((a, b) => a[0].localeCompare(b[0]))).toEqual([
+    expect(results.map((r) => [r.code, r.path.join('.'), r.message]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       ['async', 'info', 'Internal error in rule async (please report it with this document): later'],
       ['boom', 'info', 'Internal error in rule boom (please report it with this document): kaput'],
     ]);

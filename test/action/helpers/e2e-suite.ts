@@ -465,6 +465,23 @@ export function defineEndToEndSuite(runtime: 'node20' | 'node24'): void {
       }
     });
 
+    it('catalog: true appends the event catalog of the linted documents to the job summary', async () => {
+      const events = readFileSync(join(REPO_ROOT, 'fixtures', 'catalog', 'order-service.asyncapi.yaml'), 'utf8');
+      const repo = new TempRepo({ 'events/order-service.yaml': events, 'openapi.yaml': doc([['pets', false]]) });
+      try {
+        repo.commit();
+        const withCatalog = await runAction(repo, { node: node(), inputs: { 'fail-severity': 'never', catalog: 'true' } });
+        expect(withCatalog.code, withCatalog.stdout + withCatalog.stderr).toBe(0);
+        expect(withCatalog.summary).toContain('## Event catalog');
+        expect(withCatalog.summary).toContain('OrderPlaced');
+        expect(withCatalog.summary).toContain('events/order-service.yaml');
+        const without = await runAction(repo, { node: node(), inputs: { 'fail-severity': 'never' } });
+        expect(without.summary).not.toContain('Event catalog');
+      } finally {
+        repo.cleanup();
+      }
+    });
+
     it('no finding text can inject workflow commands', async () => {
       const repo = new TempRepo({
         '.spectral.yaml': 'formats: ["oas3"]\nrules:\n  path-key: { given: "$.paths[*]~", message: "bad {{property}}", then: { function: pattern, functionOptions: { match: "^/[a-z]+$" } } }\n',
