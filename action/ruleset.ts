@@ -108,12 +108,19 @@ function moduleSource(id: string, members: Record<string, unknown>): string {
   return code;
 }
 
+// `/events.js` is the YAML form of `/events` (Spectral's migrator takes `events` for Node's
+// core module); `impl/<name>` is what the package's lib/<name>.js shims require.
 const OUR_ID = new RegExp(
-  `^${PACKAGE_NAME}(?:/(standards|rest|rate-limits|idempotency|webhooks|events|resilience|functions))?$`,
+  `^${PACKAGE_NAME}(?:/(?:impl/)?(index|standards|rest|rate-limits|idempotency|webhooks|events|resilience|functions)(?:\\.js)?)?$`,
 );
 const OUR_PATH = new RegExp(
-  `[\\\\/]${PACKAGE_NAME}(?:[\\\\/](standards|rest|rate-limits|idempotency|webhooks|events|resilience|functions))?$`,
+  `[\\\\/]${PACKAGE_NAME}(?:[\\\\/](standards|rest|rate-limits|idempotency|webhooks|events|resilience|functions)(?:\\.js)?)?$`,
 );
+
+/** `spectral-integration-ruleset[/sub]`, canonical. */
+function canonicalId(sub: string | undefined): string {
+  return !sub || sub === 'index' ? PACKAGE_NAME : `${PACKAGE_NAME}/${sub}`;
+}
 
 function isOurPackageDir(dir: string): boolean {
   try {
@@ -130,7 +137,7 @@ function isOurPackageDir(dir: string): boolean {
  */
 export function ourModuleId(source: string): string | null {
   const bare = OUR_ID.exec(source);
-  if (bare) return source;
+  if (bare) return canonicalId(bare[1]);
   if (!path.isAbsolute(source)) return null;
   const inPackage = /[\\/]lib[\\/]([\w-]+)\.(?:c?js|mjs)$/.exec(source);
   if (inPackage && isOurPackageDir(path.dirname(path.dirname(source)))) {
@@ -139,9 +146,9 @@ export function ourModuleId(source: string): string | null {
     return OUR_ID.test(id) ? id : null;
   }
   const m = OUR_PATH.exec(source);
-  if (!m || /\.(?:c?js|mjs)$/.test(source)) return null;
+  if (!m || (/\.(?:c?js|mjs)$/.test(source) && !/[\\/]events\.js$/.test(source))) return null;
   if (fs.existsSync(source)) return null; // a real local file or folder of that name wins
-  return m[1] ? `${PACKAGE_NAME}/${m[1]}` : PACKAGE_NAME;
+  return canonicalId(m[1]);
 }
 
 /** The rollup plugin: @stoplight/* builtins and spectral-integration-ruleset[/...] as virtual modules. */

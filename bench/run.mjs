@@ -929,7 +929,10 @@ async function main() {
   const sections = new Set(opts.only ?? ['cli', 'profile', 'action']);
   const partial = opts.quick || !!opts.only || !!opts.docs;
   if (!existsSync(CORPUS)) throw new Error(`corpus missing: expected ${CORPUS} (the shared corpus beside this repository)`);
-  TMP = mkdtempSync(join(os.tmpdir(), 'sir-bench-'));
+  // Inside the repository: lib/index.js loads lib/impl/ by package name (self-reference),
+  // so the rulesets that extend it must live in the package's folder.
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  TMP = mkdtempSync(join(ROOT, '.tmp', 'bench-'));
   const warnings = [];
   const result = {
     generatedAt: new Date().toISOString(),

@@ -109,3 +109,34 @@ describe('rule options', () => {
     }
   });
 });
+
+describe('targeted givens', () => {
+  it('splits wildcard givens into fixed prefixes that Spectral looks up directly', async () => {
+    const { targetGivens } = await import('../rulesets/compose');
+    const t = targetGivens(["$['x-rate-limit']", "$.paths[*]['x-rate-limit']", '$.paths[*][get,post].responses'], true)!;
+    expect(t.given).toEqual(["$['x-rate-limit']", '$.paths']);
+    expect(targetGivens('$.paths', true)).toBeUndefined();
+    expect(targetGivens('$..responses', true)).toBeUndefined();
+  });
+  it('visits exactly the nodes Spectral would, with their full paths', async () => {
+    const { expandingFunction, targetGivens } = await import('../rulesets/compose');
+    const seen: string[] = [];
+    const t = targetGivens(['$.paths[*][get,post]', '$.webhooks[*].post'], true)!;
+    const fn = expandingFunction(t.patterns, (_input: unknown, _o: unknown, ctx: { path: (string | number)[] }) => {
+      seen.push(ctx.path.join('/'));
+      return ctx.path[1] === '/a' ? [{ message: 'x' }] : [];
+    });
+    const spectral = new Spectral();
+    spectral.setRuleset({ rules: { probe: { given: t.given, severity: 'error', then: { function: fn } } } } as never);
+    const text = [
+      'openapi: 3.1.0', 'info: {title: t, version: "1"}',
+      'paths:', '  /a: {get: {responses: {"200": {description: ok}}}, put: {responses: {"200": {description: ok}}}}',
+      '  /b: {$ref: "#/components/pathItems/B"}',
+      'webhooks:', '  w: {post: {responses: {"200": {description: ok}}}}',
+      'components:', '  pathItems:', '    B: {post: {responses: {"200": {description: ok}}}}', '',
+    ].join('\n');
+    const results = await spectral.run(new Document(text, Yaml, 'api.yaml'));
+    expect(seen.sort()).toEqual(['paths//a/get', 'paths//b/post', 'webhooks/w/post']);
+    expect(results.map((r) => r.path.join('/'))).toEqual(['paths//a/get']);
+  });
+});

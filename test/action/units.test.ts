@@ -178,6 +178,10 @@ describe('module ids that resolve to the bundled rulesets', () => {
     expect(ourModuleId('spectral-integration-ruleset/standards')).toBe('spectral-integration-ruleset/standards');
     expect(ourModuleId('spectral-integration-ruleset/functions')).toBe('spectral-integration-ruleset/functions');
     expect(ourModuleId('spectral-integration-ruleset/nope')).toBeNull();
+    expect(ourModuleId('spectral-integration-ruleset/events.js')).toBe('spectral-integration-ruleset/events');
+    expect(ourModuleId('spectral-integration-ruleset/impl/index')).toBe('spectral-integration-ruleset');
+    expect(ourModuleId('spectral-integration-ruleset/impl/standards')).toBe('spectral-integration-ruleset/standards');
+    expect(ourModuleId('/nowhere/repo/spectral-integration-ruleset/events.js')).toBe('spectral-integration-ruleset/events');
     expect(ourModuleId('/nonexistent/repo/spectral-integration-ruleset')).toBe('spectral-integration-ruleset');
     expect(ourModuleId('/nonexistent/repo/spectral-integration-ruleset/rest')).toBe('spectral-integration-ruleset/rest');
     expect(ourModuleId('./spectral-integration-ruleset.yaml')).toBeNull();

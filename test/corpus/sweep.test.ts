@@ -6,8 +6,7 @@
  * `npx vitest run test/corpus -u` after checking the difference.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusDir, REPO_ROOT } from '../support/paths';
@@ -47,7 +46,9 @@ function lintOne(ruleset: string, file: string): Promise<Outcome> {
 async function sweep(kind: 'openapi' | 'asyncapi'): Promise<Outcome[]> {
   const dir = corpusDir(kind);
   const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
-  const tmp = mkdtempSync(join(tmpdir(), 'sir-sweep-'));
+  // Inside the repository: lib/index.js loads lib/impl/ by package name (self-reference).
+  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
+  const tmp = mkdtempSync(join(REPO_ROOT, '.tmp', 'sweep-'));
   const ruleset = join(tmp, '.spectral.yaml');
   writeFileSync(ruleset, `extends: [${JSON.stringify(join(REPO_ROOT, 'lib', 'index.js'))}]\n`);
   const outcomes: Outcome[] = [];
