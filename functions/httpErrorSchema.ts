@@ -2,6 +2,7 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, isObject, type JsonObject } from './lib/guards';
 import { operationLocation } from './lib/openapi';
+import { schemaDeclares } from './lib/rate-limits';
 import { deref } from './lib/schema';
 import { bareMediaType, documentRoot, mediaTypes, responsesOf, schemaPropertyNames, statusClass } from './lib/rest';
 
@@ -19,16 +20,27 @@ function missing(names: Set<string>, wanted: readonly string[]): string[] {
 }
 
 /**
+ * Property names of a schema through `$ref` and `allOf`, plus the `wanted` ones every
+ * `oneOf`/`anyOf` alternative declares (an error that is one of several shapes, each with
+ * `code` and `message`, has both).
+ */
+function declaredNames(schema: unknown, root: unknown, wanted: readonly string[]): Set<string> {
+  const names = schemaPropertyNames(schema, root);
+  for (const field of wanted) if (!names.has(field) && schemaDeclares(schema, field, root) === true) names.add(field);
+  return names;
+}
+
+/**
  * Fields of the seed error schema missing from a body schema. Wrappers count: an `error`
  * object, or an `errors` array whose items have `code` and `message`.
  */
 function seedMissing(schema: unknown, root: unknown): string[] {
-  const direct = missing(schemaPropertyNames(schema, root), SEED_FIELDS);
+  const direct = missing(declaredNames(schema, root, SEED_FIELDS), SEED_FIELDS);
   if (direct.length === 0) return direct;
   const wrappers = [findProperty(schema, 'error', root), deref(get(findProperty(schema, 'errors', root), 'items'), root)];
   for (const wrapper of wrappers) {
     if (wrapper === undefined) continue;
-    if (missing(schemaPropertyNames(wrapper, root), SEED_FIELDS).length === 0) return [];
+    if (missing(declaredNames(wrapper, root, SEED_FIELDS), SEED_FIELDS).length === 0) return [];
   }
   return direct;
 }
@@ -115,7 +127,7 @@ export const httpErrorSchema = createRulesetFunction<unknown, HttpErrorSchemaOpt
           else if (!seedGap || gap.length < seedGap.length) seedGap = gap;
         }
         if (wantProblem && bareMediaType(mediaType) === PROBLEM_JSON) {
-          const gap = missing(schemaPropertyNames(media.schema, root), PROBLEM_FIELDS);
+          const gap = missing(declaredNames(media.schema, root, PROBLEM_FIELDS), PROBLEM_FIELDS);
           if (gap.length === 0) ok = true;
           else if (!problemGap || gap.length < problemGap.length) problemGap = gap;
         }

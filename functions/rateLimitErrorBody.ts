@@ -5,6 +5,7 @@ import {
   baseMediaType,
   isJsonMediaType,
   isRateLimitExempt,
+  isRefNode,
   operationTarget,
   PROBLEM_JSON,
   responseEntries,
@@ -125,7 +126,9 @@ function checkProblem(content: Record<string, unknown>, responsePath: Path, root
  * `rate-limit-error-body`: a 429 response body is the error format of the convention:
  * seed `{code, message, retry_after}`, problem-json RFC 9457 `application/problem+json`
  * with `type`, `title`, `status`, or either. Given: operations under `paths`; results at the
- * response (no body), the media type, or the schema (missing properties).
+ * response (no body), the media type, or the schema (missing properties). A schema that is a
+ * `$ref` (typically the shared error schema, right for other errors) is reported at its media
+ * type: the 429's choice of schema is what must change, not the shared component.
  */
 export const rateLimitErrorBody = createRulesetFunction<unknown, RateLimitErrorBodyOptions>(
   {
@@ -176,7 +179,10 @@ export const rateLimitErrorBody = createRulesetFunction<unknown, RateLimitErrorB
         });
       }
     }
-    return results;
+    return results.map((result) => {
+      const path = result.path ?? [];
+      return path[path.length - 1] === 'schema' && isRefNode(context, path) ? { ...result, path: path.slice(0, -1) } : result;
+    });
   },
 );
 

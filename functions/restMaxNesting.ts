@@ -1,7 +1,25 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
-import { compileRegexes, matchesAny, restSegments } from './lib/rest';
+import {
+  compileRegexes,
+  hasParamChild,
+  headWord,
+  isParticiple,
+  isPluralWord,
+  matchesAny,
+  restSegments,
+  segmentWords,
+  type RestSegment,
+} from './lib/rest';
+
+/** Does a path's last (static) segment name a collection: a plural head word, or a `<path>/{param}` sibling? */
+function namesCollection(segment: RestSegment | undefined, pathKey: string, keys: readonly string[]): boolean {
+  if (!segment) return true;
+  const head = headWord(segmentWords(segment.name));
+  if (!head) return true;
+  return isPluralWord(head) || isParticiple(head) || hasParamChild(pathKey, keys);
+}
 
 export interface RestMaxNestingOptions {
   /** Most resource levels a path may have. */
@@ -13,7 +31,9 @@ export interface RestMaxNestingOptions {
 /**
  * `rest-max-nesting`: a path has at most `max` resource levels. A level is a run of static
  * segments ended by a `{param}` or by the end of the path (`/users/{id}/orders` = 2;
- * `/admin/users/{id}` = 1, a namespace is not a level of its own); leading segments matching
+ * `/admin/users/{id}` = 1, a namespace is not a level of its own; a trailing run counts only
+ * when it names a collection: plural last word or a sibling `<path>/{param}`, so
+ * `/repos/{repo}/lock` = 1); leading segments matching
  * `ignore` (`v1`, `api`) or without letters (date versions such as `2010-04-01`) do not count. Given: `$.paths`; one result per path key.
  */
 export const restMaxNesting = createRulesetFunction<unknown, RestMaxNestingOptions>(
@@ -33,7 +53,8 @@ export const restMaxNesting = createRulesetFunction<unknown, RestMaxNestingOptio
     const max = typeof options?.max === 'number' ? options.max : 3;
     const ignore = compileRegexes(options?.ignore);
     const results: IFunctionResult[] = [];
-    for (const pathKey of Object.keys(paths)) {
+    const keys = Object.keys(paths);
+    for (const pathKey of keys) {
       const segments = restSegments(pathKey);
       let start = 0;
       while (
@@ -54,6 +75,11 @@ export const restMaxNesting = createRulesetFunction<unknown, RestMaxNestingOptio
         else levels.push(segment.value);
         inRun = true;
       }
+      // A trailing run (not followed by a `{param}`) is a resource level only when it names a
+      // collection: its last word is plural, or a sibling `<path>/{param}` exists. A trailing
+      // action or singleton (`/repos/{repo}/lock`, `/versions/{id}/restore`, `/users/{id}/profile`)
+      // is not a collection segment and does not count.
+      if (inRun && levels.length > 0 && !namesCollection(segments[segments.length - 1], pathKey, keys)) levels.pop();
       if (levels.length <= max) continue;
       results.push({
         message: `Path "${pathKey}" nests ${levels.length} resource levels (${levels.join(' → ')}); at most ${max} are allowed. Expose the nested resource at a shorter path (e.g. "/${levels[levels.length - 2]}/{id}/${levels[levels.length - 1]}" or a top-level "/${levels[levels.length - 1]}").`,

@@ -124,7 +124,7 @@ export const httpErrorSchemaRule = defineRule({
   severity: 'warn',
   description: 'Every 4xx/5xx response has a body schema in the agreed error format.',
   rationale:
-    'One error shape lets clients handle every failure the same way. `seed`: the schema has `code` and `message` properties (top-level, in an `error` object, or in the items of an `errors` array); `problem-json`: RFC 9457 — `application/problem+json` content whose schema has `type`, `title` and `status`; `either`: one of the two. Properties are read through `$ref` and `allOf`. Status codes and `4XX`/`5XX` range keys are judged; `default` is not, nor are HEAD operations (their responses have no body). Results are at the response.',
+    'One error shape lets clients handle every failure the same way. `seed`: the schema has `code` and `message` properties (top-level, in an `error` object, or in the items of an `errors` array); `problem-json`: RFC 9457 — `application/problem+json` content whose schema has `type`, `title` and `status`; `either`: one of the two. Properties are read through `$ref` and `allOf`, and a field declared by every `oneOf`/`anyOf` alternative counts. Status codes and `4XX`/`5XX` range keys are judged; `default` is not, nor are HEAD operations (their responses have no body). Results are at the response.',
   defaults: { format: 'seed' } as HttpErrorSchemaRuleOptions,
   conventions: (c) => ({ format: c.errorFormat }),
   build: (options) => ({

@@ -102,7 +102,7 @@ export const restMaxNestingRule = defineRule({
   severity: 'warn',
   description: 'Paths nest at most `max` resource levels (`/users/{id}/orders` = 2).',
   rationale:
-    'Deeply nested paths couple clients to the whole ownership chain and get long; past a few levels, expose the resource at a shorter path (`/orders/{orderId}/items`). A resource level is a run of static segments ended by a `{param}` segment or by the end of the path, so `/users/{id}/orders` has 2 levels and a namespace such as `/admin/users/{id}` has 1. Leading segments matching `ignore` (default `^v[0-9]+$`, `^api$`) and leading segments without letters (date versions such as `2010-04-01`) do not count. One result per path key, at the path key.',
+    'Deeply nested paths couple clients to the whole ownership chain and get long; past a few levels, expose the resource at a shorter path (`/orders/{orderId}/items`). A resource level is a run of static segments ended by a `{param}` segment or by the end of the path, so `/users/{id}/orders` has 2 levels and a namespace such as `/admin/users/{id}` has 1. A trailing run counts only when it names a collection (its last word is plural, or a sibling `<path>/{param}` exists): a trailing action or singleton such as `/repos/{repo}/lock` or `/users/{id}/profile` is not a collection segment. Leading segments matching `ignore` (default `^v[0-9]+$`, `^api$`) and leading segments without letters (date versions such as `2010-04-01`) do not count. One result per path key, at the path key.',
   defaults: { max: 3, ignore: [...DEFAULT_IGNORE] } as RestMaxNestingRuleOptions,
   build: (options) => ({
     formats: [oas2, oas3],

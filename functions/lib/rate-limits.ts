@@ -223,3 +223,26 @@ export function schemaProblems(
   }
   return [...problems.values()];
 }
+
+/**
+ * True when, in the document as written (before `$ref` resolution, local `$ref`s on the way
+ * followed), the node at `path` is itself a `$ref`. Spectral reports a result at such a node
+ * at the referenced component; a rule whose problem is the *use* of the reference (not the
+ * component, which other operations use correctly) reports at the parent node instead.
+ */
+export function isRefNode(context: { document: unknown }, path: readonly (string | number)[]): boolean {
+  let root: unknown;
+  try {
+    root = (context.document as { data?: unknown } | null | undefined)?.data;
+  } catch {
+    return false;
+  }
+  let current = root;
+  for (const step of path) {
+    current = deref(current, root);
+    if (isObject(current)) current = Object.prototype.hasOwnProperty.call(current, step) ? current[step as string] : undefined;
+    else if (isArray(current) && typeof step === 'number') current = current[step];
+    else return false;
+  }
+  return isObject(current) && isString(current.$ref);
+}

@@ -50,6 +50,35 @@ testRule('http-error-schema', [
     errors: [],
   },
   {
+    name: 'oneOf/anyOf: a field counts when every alternative declares it (seed and problem-json)',
+    document: doc({
+      '400': {
+        description: 'bad',
+        content: json({
+          oneOf: [
+            { $ref: '#/components/schemas/ValidationError' },
+            { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, hint: { type: 'string' } } },
+          ],
+        }),
+      },
+      '409': { description: 'conflict', content: json({ anyOf: [seedError, { type: 'object', properties: { code: { type: 'string' } } }] }) },
+    }, {
+      schemas: { ValidationError: { allOf: [seedError, { type: 'object', properties: { fields: { type: 'array', items: { type: 'string' } } } }] } },
+    }),
+    errors: [{ path: at('409'), message: '`message`' }],
+  },
+  {
+    name: 'problem-json: a oneOf of problem shapes that all have type, title and status is compliant',
+    options: { errorFormat: 'problem-json' },
+    document: doc({
+      '422': {
+        description: 'invalid',
+        content: { 'application/problem+json': { schema: { oneOf: [problem, { allOf: [problem, { type: 'object', properties: { errors: { type: 'array', items: {} } } }] }] } } },
+      },
+    }),
+    errors: [],
+  },
+  {
     name: 'a shared component schema missing a field: every response using it is reported',
     document: doc(
       {

@@ -44,12 +44,30 @@ testRule('idempotency-key-on-safe-method', [
     errors: [{ path: ['paths', '/payments', 'parameters', 0], message: 'path-level' }],
   },
   {
-    name: 'a key behind $ref (components/parameters) is reported at the component',
+    name: 'a key behind $ref (components/parameters) is reported at the referencing parameters list, not at the shared component',
     document: doc(
-      { '/payments': { get: { parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }], responses: ok } } },
+      {
+        '/payments': {
+          get: { parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }], responses: ok },
+          post: { parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }], responses: { '201': { description: 'Created' } } },
+        },
+      },
+      { components: { parameters: { IdempotencyKey: key({ required: true }) } } },
+    ),
+    errors: [{ path: ['paths', '/payments', 'get', 'parameters'], message: '$ref' }],
+  },
+  {
+    name: 'a path-level $ref to the key is reported at the path-level parameters list',
+    document: doc(
+      {
+        '/payments/{id}': {
+          parameters: [id, { $ref: '#/components/parameters/IdempotencyKey' }],
+          put: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok },
+        },
+      },
       { components: { parameters: { IdempotencyKey: key() } } },
     ),
-    errors: [{ path: ['components', 'parameters', 'IdempotencyKey'] }],
+    errors: [{ path: ['paths', '/payments/{id}', 'parameters'], message: 'path-level' }],
   },
   {
     name: 'a query parameter of the same name is not the header',

@@ -59,7 +59,7 @@ testRule('rate-limit-error-body', [
     errors: [],
   },
   {
-    name: 'a non-compliant body behind $ref is reported at the component schema',
+    name: 'a $ref to a shared error schema lacking retry_after is reported at the media type that references it (inside the $ref\'d response)',
     document: doc(
       { $ref: '#/components/responses/TooManyRequests' },
       {
@@ -71,7 +71,33 @@ testRule('rate-limit-error-body', [
         },
       },
     ),
-    errors: [{ path: ['components', 'schemas', 'Error'], message: 'retry_after' }],
+    errors: [{ path: ['components', 'responses', 'TooManyRequests', 'content', 'application/json'], message: 'retry_after' }],
+  },
+  {
+    name: 'an inline 429 whose schema is a $ref to the shared error schema is reported at its media type, not at components/schemas',
+    document: doc(
+      { description: 'Too many requests', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      {
+        components: {
+          schemas: { Error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+    ),
+    errors: [{ path: [...at, 'content', 'application/json'], message: 'retry_after' }],
+  },
+  {
+    name: 'an inline schema inside a $ref\'d response is reported at that schema',
+    document: doc(
+      { $ref: '#/components/responses/TooManyRequests' },
+      {
+        components: {
+          responses: {
+            TooManyRequests: { description: 'Too many requests', content: { 'application/json': { schema: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } },
+          },
+        },
+      },
+    ),
+    errors: [{ path: ['components', 'responses', 'TooManyRequests', 'content', 'application/json', 'schema'], message: 'retry_after' }],
   },
   {
     name: 'an {error: {code, message}, retry_after} envelope is accepted',

@@ -26,6 +26,28 @@ testRule('rest-max-nesting', [
     errors: [],
   },
   {
+    name: 'a trailing action or singleton segment is not a collection level (catalog: static collection segments)',
+    document: doc([
+      '/orgs/{org}/migrations/{migrationId}/repos/{repoName}/lock',
+      '/orgs/{org}/packages/{packageType}/{packageName}/versions/{versionId}/restore',
+      '/customers/{customerId}/orders/{orderId}/items/{itemId}/price-breakdown',
+    ]),
+    errors: [],
+  },
+  {
+    name: 'a trailing collection counts: plural last word, or a singular segment with a `{param}` child',
+    document: doc([
+      '/orgs/{org}/teams/{team}/discussions/{discussion}/reactions',
+      '/orgs/{org}/teams/{team}/discussions/{discussion}/staff',
+      '/orgs/{org}/teams/{team}/discussions/{discussion}/staff/{member}',
+    ]),
+    errors: [
+      { path: ['paths', '/orgs/{org}/teams/{team}/discussions/{discussion}/reactions'], message: 'nests 4' },
+      { path: ['paths', '/orgs/{org}/teams/{team}/discussions/{discussion}/staff'], message: 'nests 4' },
+      { path: ['paths', '/orgs/{org}/teams/{team}/discussions/{discussion}/staff/{member}'], message: 'nests 4' },
+    ],
+  },
+  {
     name: 'the max option',
     document: doc(['/users/{id}/orders', '/users']),
     options: { 'rest-max-nesting': { max: 1 } },
