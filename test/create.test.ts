@@ -5,7 +5,7 @@
 import { Document, Spectral } from '@stoplight/spectral-core';
 import { Yaml } from '@stoplight/spectral-parsers';
 import { describe, expect, it } from 'vitest';
-import { guardFunction } from '../rulesets/compose';
+import { expandingFunction, guardFunction, targetGivens } from '../rulesets/compose';
 import { ALL_RULES, createIntegrationRuleset } from '../rulesets/create';
 import defaultPreset from '../rulesets/index';
 import standardsPreset from '../rulesets/standards';
@@ -112,14 +112,12 @@ describe('rule options', () => {
 
 describe('targeted givens', () => {
   it('splits wildcard givens into fixed prefixes that Spectral looks up directly', async () => {
-    const { targetGivens } = await import('../rulesets/compose');
     const t = targetGivens(["$['x-rate-limit']", "$.paths[*]['x-rate-limit']", '$.paths[*][get,post].responses'], true)!;
     expect(t.given).toEqual(["$['x-rate-limit']", '$.paths']);
     expect(targetGivens('$.paths', true)).toBeUndefined();
     expect(targetGivens('$..responses', true)).toBeUndefined();
   });
   it('visits exactly the nodes Spectral would, with their full paths', async () => {
-    const { expandingFunction, targetGivens } = await import('../rulesets/compose');
     const seen: string[] = [];
     const t = targetGivens(['$.paths[*][get,post]', '$.webhooks[*].post'], true)!;
     const fn = expandingFunction(t.patterns, (_input: unknown, _o: unknown, ctx: { path: (string | number)[] }) => {
