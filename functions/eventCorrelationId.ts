@@ -3,13 +3,16 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isArray, isObject, isString } from './lib/guards';
 import { deref, pointerToPath } from './lib/schema';
 import {
+  mergeViews,
   messageField,
+  messageLabel,
   messageHeaders,
   messagePayload,
   messageTarget,
   schemaView,
   type EventsContext,
   type SchemaRead,
+  type SchemaView,
 } from './lib/asyncapi';
 
 /** `$message.header#/a/b` or `$message.payload#/a/b` (the fragment is optional). */
@@ -26,21 +29,29 @@ export function parseCorrelationLocation(location: string): { source: 'header' |
 
 type Lookup = 'found' | 'missing' | 'unknown';
 
-/** Walks property names (and array indexes) into a schema; 'unknown' when the schema cannot tell. */
+/**
+ * Walks property names (and array indexes) into a schema; 'unknown' when the schema cannot tell.
+ * Every declaration of a property counts (an allOf member after a shared envelope often refines
+ * the envelope's free-form `data: {type: object}` with the event's own properties).
+ */
 function lookup(schema: unknown, steps: readonly string[], root: unknown): Lookup {
-  let current: unknown = schema;
+  let current: unknown[] = [schema];
   for (const step of steps) {
-    const target = deref(current, root);
-    if (!isObject(target) || isString(target.$ref)) return 'unknown';
-    const view = schemaView(target, [], root);
-    const property = view.properties.get(step);
-    if (property) {
-      current = property.schema;
+    const views: SchemaView[] = [];
+    for (const node of current) {
+      const target = deref(node, root);
+      if (!isObject(target) || isString(target.$ref)) return 'unknown';
+      views.push(schemaView(target, [], root));
+    }
+    const view = mergeViews(views);
+    const declarations = view.declarations.get(step);
+    if (declarations && declarations.length > 0) {
+      current = declarations.map((d) => d.schema);
       continue;
     }
-    const items = view.members.map((m) => m.items).find((i) => i !== undefined);
-    if (items !== undefined && /^\d+$/.test(step)) {
-      current = isArray(items) ? items[Number(step)] : items;
+    const items = view.members.map((m) => m.items).filter((i) => i !== undefined);
+    if (items.length > 0 && /^\d+$/.test(step)) {
+      current = items.map((i) => (isArray(i) ? i[Number(step)] : i));
       continue;
     }
     if (view.open) return 'unknown';
@@ -121,10 +132,12 @@ export const eventCorrelationId = createRulesetFunction<unknown, null>(
     const found = slotLookup(reads, parsed.path, root);
     if (found !== 'missing') return [];
     const where = parsed.source === 'header' ? 'headers' : 'payload';
+    // A shared components.correlationIds entry is reported at its definition: name the message.
+    const label = messageLabel(target);
     const detail =
       reads.length === 0
-        ? `the message has no ${where} schema`
-        : `the ${where} schema has no property at /${parsed.path.join('/')}`;
+        ? `the message ${label} has no ${where} schema`
+        : `the ${where} schema of the message ${label} has no property at /${parsed.path.join('/')}`;
     return [
       {
         message: `correlationId.location "${location}" points at nothing: ${detail}; point it at the property that carries the correlation id, or declare that property.`,

@@ -85,9 +85,9 @@ export const eventDlq = createRulesetFunction<unknown, EventDlqOptions>(
       const rest = errors.filter(
         (e) => !(oneOf && e.keyword === 'required' && ['channel', 'queue'].includes(String(e.params.missingProperty))),
       );
-      const text = [describeErrors(rest.length ? rest : errors), oneOf && isObject(dlq.value) ? 'declare exactly one of channel or queue' : '']
-        .filter((t) => t && t !== 'does not match its schema')
-        .join('; ');
+      const parts = describeErrors(rest.length ? rest : errors).split('; ');
+      if (oneOf && isObject(dlq.value)) parts.push('declare exactly one of channel or queue');
+      const text = [...new Set(parts)].filter((t) => t && t !== 'does not match its schema').join('; ');
       return [
         {
           message: `x-dlq does not match its schema: ${text || 'expected {channel | queue, retention, alertThreshold}'}.`,

@@ -28,6 +28,10 @@ export const DEFAULT_IRREGULAR_PAST = [
   'ate', 'began', 'bit', 'blew', 'broke', 'came', 'chose', 'did', 'drew', 'drove', 'fell', 'flew', 'forgave',
   'forgot', 'froze', 'gave', 'grew', 'hid', 'knew', 'ran', 'rang', 'rode', 'rose', 'sang', 'sank', 'saw', 'shook',
   'spoke', 'stole', 'swore', 'threw', 'took', 'tore', 'went', 'withdrew', 'woke', 'wore', 'wrote', 'undid',
+  // business and compound forms
+  'broadcast', 'foreseen', 'foresaw', 'misled', 'mistook', 'outgrown', 'overdrawn', 'overheard', 'overtook',
+  'sped', 'slain', 'sown', 'strove', 'swollen', 'undertaken', 'undertook', 'underwent', 'underwritten',
+  'underwrote', 'wept', 'woven',
 ];
 
 /** Words ending in -ed that are not past forms. */
@@ -37,10 +41,26 @@ const NOT_PAST = new Set([
   'wicked', 'kindred', 'rssfeed', 'newsfeed',
 ]);
 
+/** Prefixes that keep a past form past: prepaid, overpaid, repaid, oversold, unfrozen, misread. */
+const PAST_PREFIXES = /^(re|pre|over|under|mis|un)(.{4,})$/;
+
 export function isPastTense(word: string, irregular: ReadonlySet<string>): boolean {
   const w = word.toLowerCase();
   if (irregular.has(w)) return true;
-  return w.length >= 4 && w.endsWith('ed') && !NOT_PAST.has(w);
+  if (w.length >= 4 && w.endsWith('ed') && !NOT_PAST.has(w)) return true;
+  const prefixed = PAST_PREFIXES.exec(w);
+  return prefixed !== null && prefixed[2] !== 'come' && irregular.has(prefixed[2]);
+}
+
+/** Particles of phrasal verbs: the verb before them carries the tense (UserSignedUp, order.picked_up). */
+const PARTICLES = new Set(['up', 'in', 'out', 'off', 'down', 'over', 'back', 'on', 'away', 'through']);
+
+/** True when the words end in a past-tense verb, optionally followed by a phrasal particle. */
+function endsInPastTense(words: readonly string[], irregular: ReadonlySet<string>): boolean {
+  const last = words[words.length - 1];
+  if (last !== undefined && isPastTense(last, irregular)) return true;
+  if (words.length < 2 || last === undefined || !PARTICLES.has(last.toLowerCase())) return false;
+  return isPastTense(words[words.length - 2], irregular);
 }
 
 const DOTTED = /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*)+$/;
@@ -62,15 +82,14 @@ export function eventNameProblem(name: string, irregular: ReadonlySet<string>): 
     if (segments.length < 2) return 'is dotted but has no domain.action (e.g. order.placed.v1)';
     const action = segments[segments.length - 1];
     const words = action.split(/[_-]/);
-    const last = words[words.length - 1];
-    if (!isPastTense(last, irregular)) return `has the action "${action}", which is not in the past tense (e.g. order.placed.v1)`;
+    if (!endsInPastTense(words, irregular)) return `has the action "${action}", which is not in the past tense (e.g. order.placed.v1)`;
     return undefined;
   }
   if (PASCAL.test(name)) {
     const base = name.replace(/(?<=[a-z0-9])V\d+$/, '');
     const words = camelWords(base);
     const last = words[words.length - 1] ?? base;
-    if (!isPastTense(last, irregular)) return `does not end in a past-tense verb ("${last}"; e.g. OrderPlaced)`;
+    if (!endsInPastTense(words.length > 0 ? words : [base], irregular)) return `does not end in a past-tense verb ("${last}"; e.g. OrderPlaced)`;
     return undefined;
   }
   return 'is neither PascalCase (OrderPlaced) nor dotted lowercase (order.placed.v1)';

@@ -50,7 +50,8 @@ export const eventVersioned = createRulesetFunction<unknown, null>(
       const version = declared('event_version');
       if (version.length > 0) {
         if (version.some((d) => pinnedValues(d.schema, root).length > 0)) return [];
-        unpinned = version[0].path;
+        // The most specific declaration: an allOf member after the shared envelope overrides it.
+        unpinned = version[version.length - 1].path;
       }
       for (const field of ['event_type', 'type', 'dataschema']) {
         if (declared(field).some((d) => hasVersionedValue(d.schema, root, VALUE_VERSION) || hasVersionedValue(d.schema, root, NAME_VERSION))) {

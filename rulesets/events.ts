@@ -58,7 +58,7 @@ export const eventNameRule = defineRule({
   severity: 'warn',
   description: 'Event names are PascalCase past tense (OrderPlaced) or dotted lowercase domain.action[.vN] (order.placed.v1).',
   rationale:
-    'An event records something that happened, so it is named in the past tense. The name is the message key in AsyncAPI 3.x, and `name` (else `messageId`) in 2.x. Past tense means the last word ends in -ed or is a known irregular past form (`irregular`); names in `allow` are accepted as they are.',
+    'An event records something that happened, so it is named in the past tense. The name is the message key in AsyncAPI 3.x, and `name` (else `messageId`) in 2.x. Past tense means the last word ends in -ed or is a known irregular past form (`irregular`, also behind re-, pre-, over-, under-, mis- or un-: `InvoicePrepaid`); a phrasal verb\'s particle may follow it (`UserSignedUp`, `order.picked_up`). Names in `allow` are accepted as they are.',
   defaults: { irregular: [...DEFAULT_IRREGULAR_PAST] as string[], allow: [] as string[] },
   build: (options) => ({
     formats: FORMATS,

@@ -527,7 +527,9 @@ export function bindingsOf(holder: unknown): JsonObject[] {
  */
 export function bindingGuarantee(holder: unknown): { guarantee: DeliveryGuarantee; binding: string } | undefined {
   for (const bindings of bindingsOf(holder)) {
-    const qos = get(bindings, 'mqtt', 'qos');
+    const raw = get(bindings, 'mqtt', 'qos');
+    // Real documents also write the level as a string ("1").
+    const qos = isString(raw) && /^[012]$/.test(raw.trim()) ? Number(raw.trim()) : raw;
     if (typeof qos === 'number' && qos in QOS) return { guarantee: QOS[qos], binding: `MQTT qos ${qos}` };
     if (isObject(bindings.sqs)) return { guarantee: 'at-least-once', binding: 'SQS' };
     if (isObject(bindings.sns)) return { guarantee: 'at-least-once', binding: 'SNS' };

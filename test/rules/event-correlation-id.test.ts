@@ -73,6 +73,78 @@ testRule('event-correlation-id', [
     errors: [{ path: ['components', 'messages', 'OrderPlaced', 'correlationId', 'location'], message: '/order/number' }],
   },
   {
+    name: '3.0: a location into data refined by an allOf member after the envelope is compliant',
+    document: `asyncapi: 3.0.0
+info: {title: Orders, version: 1.0.0}
+channels:
+  orders:
+    address: orders
+    messages:
+      OrderCancelled:
+        $ref: '#/components/messages/OrderCancelled'
+operations:
+  publishOrders:
+    action: send
+    channel: {$ref: '#/channels/orders'}
+components:
+  messages:
+    OrderCancelled:
+      correlationId:
+        location: $message.payload#/data/order_id
+      payload:
+        allOf:
+          - $ref: '#/components/schemas/Envelope'
+          - properties:
+              data:
+                type: object
+                properties:
+                  order_id: {type: string}
+  schemas:
+    Envelope:
+      type: object
+      properties:
+        event_id: {type: string}
+        data: {type: object}
+`,
+    errors: [],
+  },
+  {
+    name: '3.0: a location into data that neither the envelope nor its refinement declares',
+    document: `asyncapi: 3.0.0
+info: {title: Orders, version: 1.0.0}
+channels:
+  orders:
+    address: orders
+    messages:
+      OrderCancelled:
+        $ref: '#/components/messages/OrderCancelled'
+operations:
+  publishOrders:
+    action: send
+    channel: {$ref: '#/channels/orders'}
+components:
+  messages:
+    OrderCancelled:
+      correlationId:
+        location: $message.payload#/data/order
+      payload:
+        allOf:
+          - $ref: '#/components/schemas/Envelope'
+          - properties:
+              data:
+                type: object
+                properties:
+                  order_id: {type: string}
+  schemas:
+    Envelope:
+      type: object
+      properties:
+        event_id: {type: string}
+        data: {type: object}
+`,
+    errors: [{ path: ['components', 'messages', 'OrderCancelled', 'correlationId', 'location'], message: 'the payload schema of the message "OrderCancelled" has no property at /data/order' }],
+  },
+  {
     name: '3.0: a location that is not a runtime expression',
     document: v3(`      correlationId:
         location: header.correlation_id`),

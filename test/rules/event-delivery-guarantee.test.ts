@@ -130,6 +130,30 @@ channels:
     errors: [{ path: ['channels', 'audit', 'publish', 'message'], message: 'delivery guarantee' }],
   },
   {
+    name: '2.6: MQTT qos written as a string on the message binding (as real documents do)',
+    document: `asyncapi: 2.6.0
+info: {title: Vehicles, version: 1.0.0}
+channels:
+  pe/active_cab:
+    publish:
+      message:
+        name: ActiveCabChanged
+        payload: {type: object}
+        bindings:
+          mqtt:
+            qos: '1'
+  pe/audio:
+    publish:
+      message:
+        name: AudioPlayed
+        payload: {type: object}
+        bindings:
+          mqtt:
+            qos: 'high'
+`,
+    errors: [{ path: ['channels', 'pe/audio', 'publish', 'message'], message: 'delivery guarantee' }],
+  },
+  {
     name: '2.0: on the channel',
     document: `asyncapi: 2.0.0
 info: {title: Orders, version: 1.0.0}

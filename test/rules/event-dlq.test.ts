@@ -59,6 +59,11 @@ testRule('event-dlq', [
     errors: [{ path: ['operations', 'onOrderPlaced', 'x-dlq'], message: 'channel or queue' }],
   },
   {
+    name: '3.0: an x-dlq with both channel and queue says so once',
+    document: v3('\n    x-dlq: {channel: orders.dlq, queue: orders-dlq, retention: 14d, alertThreshold: 10}'),
+    errors: [{ path: ['operations', 'onOrderPlaced', 'x-dlq'], message: /^x-dlq does not match its schema: declare exactly one of channel or queue\.$/ }],
+  },
+  {
     name: '3.0: at-most-once consumers need no DLQ',
     document: v3('', '', '\n      x-delivery-guarantee: at-most-once'),
     errors: [],

@@ -50,6 +50,32 @@ testRule('event-name', [
     errors: [{ path: ['channels', 'orders', 'messages', 'order.place.v2'], message: 'order.place' }],
   },
   {
+    name: '3.0: phrasal verbs in the past tense are compliant (UserSignedUp, order.picked_up.v1)',
+    document: v3('order.picked_up.v1', 'UserSignedUp'),
+    errors: [],
+  },
+  {
+    name: '3.0: a phrasal verb in the present tense is still reported',
+    document: v3('cart.check-out', 'UserSignUp'),
+    errors: [
+      { path: ['channels', 'orders', 'messages', 'cart.check-out'], message: 'check-out' },
+      { path: ['components', 'messages', 'UserSignUp'], message: '"Up"' },
+    ],
+  },
+  {
+    name: '3.0: prefixed irregular past forms are compliant (InvoicePrepaid, AccountOverdrawn)',
+    document: v3('InvoicePrepaid', 'AccountOverdrawn'),
+    errors: [],
+  },
+  {
+    name: '3.0: nouns that look like a prefix and a past form are reported (PaymentOutcome, ReportOutput)',
+    document: v3('PaymentOutcome', 'ReportOutput'),
+    errors: [
+      { path: ['channels', 'orders', 'messages', 'PaymentOutcome'], message: 'Outcome' },
+      { path: ['components', 'messages', 'ReportOutput'], message: 'Output' },
+    ],
+  },
+  {
     name: 'allow accepts a name as is',
     document: v3('Heartbeat', 'OrderPlaced'),
     options: { 'event-name': { allow: ['Heartbeat'] } },

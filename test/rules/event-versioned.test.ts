@@ -54,6 +54,36 @@ testRule('event-versioned', [
     errors: [{ path: ['components', 'messages', 'OrderPlaced', 'payload', 'properties', 'event_version'], message: 'const' }],
   },
   {
+    name: '3.0: an unpinned event_version overridden in allOf is reported at the override, not the shared envelope',
+    document: `asyncapi: 3.0.0
+info: {title: Orders, version: 1.0.0}
+channels:
+  orders:
+    address: orders
+    messages:
+      OrderPlaced:
+        $ref: '#/components/messages/OrderPlaced'
+operations:
+  publishOrders:
+    action: send
+    channel: {$ref: '#/channels/orders'}
+components:
+  messages:
+    OrderPlaced:
+      payload:
+        allOf:
+          - $ref: '#/components/schemas/Envelope'
+          - properties:
+              event_version: {type: string, description: The version of OrderPlaced.}
+  schemas:
+    Envelope:
+      type: object
+      properties:
+        event_version: {type: string}
+`,
+    errors: [{ path: ['components', 'messages', 'OrderPlaced', 'payload', 'allOf', 1, 'properties', 'event_version'], message: 'const' }],
+  },
+  {
     name: '3.0: an event_type enum with a version suffix',
     document: v3('OrderPlaced', `        type: object
         properties:
