@@ -72,8 +72,7 @@ for (const [name, source] of Object.entries(RULESET_ENTRIES)) {
   );
   writeFileSync(
     join(out, `${name}.mjs`),
-    `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);
-const PACKAGE_NAME = require(join(root, 'package.json')).name;\nconst ruleset = require('./${name}.js');\nexport default ruleset;\nexport const createIntegrationRuleset = ruleset.createIntegrationRuleset;\n`,
+    `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nconst ruleset = require('./${name}.js');\nexport default ruleset;\nexport const createIntegrationRuleset = ruleset.createIntegrationRuleset;\n`,
   );
   const dts = (cjs) => {
     const ext = cjs ? '' : '.js';
@@ -97,8 +96,7 @@ await build({ ...common, entryPoints: [join(root, 'functions/index.ts')], outfil
 const names = Object.keys(require(join(out, 'functions.js'))).filter((n) => n !== 'default' && n !== '__esModule').sort();
 writeFileSync(
   join(out, 'functions.mjs'),
-  `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);
-const PACKAGE_NAME = require(join(root, 'package.json')).name;\nconst m = require('./functions.js');\n` +
+  `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nconst m = require('./functions.js');\n` +
     names.map((n) => `export const ${n} = m.${n};`).join('\n') +
     '\n',
 );
