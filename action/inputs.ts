@@ -7,6 +7,7 @@
 import * as core from '@actions/core';
 import type { AnnotationsMode, FailSeverity, ReportMode } from './types';
 import type { PresetName } from './ruleset';
+import type { Limits } from './limits';
 
 export const DEFAULTS = {
   files: '',
@@ -23,6 +24,9 @@ export const DEFAULTS = {
   'working-directory': '.',
   shard: '',
   catalog: 'false',
+  'document-timeout': '60',
+  'max-document-size': '30MB',
+  'max-memory': '1024',
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;
@@ -53,6 +57,8 @@ export interface Inputs {
   shard: Shard | null;
   /** Append the event catalog of the linted documents to the job summary. */
   catalog: boolean;
+  /** document-timeout, max-document-size, max-memory. */
+  limits: Limits;
 }
 
 export class InputError extends Error {
@@ -97,6 +103,34 @@ export function parseShard(value: string): Shard | null {
   return { index, total };
 }
 
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** A size: a number of bytes, or with a unit (512KB, 30MB, 1GB; units of 1024). 0 = no limit. */
+export function parseSize(name: InputName, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined) {
+    throw new InputError(`input "${name}" must be a size such as 30MB, 512KB, 1GB or a number of bytes (0 for no limit); got "${value}".`);
+  }
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** document-timeout: seconds (or 90s, 2m); 0 = no limit. Returns milliseconds. */
+export function parseTimeout(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)?$/i.exec(value.trim());
+  if (!m) throw new InputError(`input "document-timeout" must be a number of seconds (e.g. 60, 90s or 2m; 0 for no limit); got "${value}".`);
+  const seconds = Number(m[1]) * (m[2] && /^m/i.test(m[2]) ? 60 : 1);
+  return Math.round(seconds * 1000);
+}
+
+/** max-memory: MB of JavaScript heap per lint worker (1024, 2GB); 0 = Node's default. */
+export function parseMemory(value: string): number {
+  const bytes = parseSize('max-memory', /^\d+(?:\.\d+)?$/.test(value.trim()) ? `${value.trim()}MB` : value);
+  const mb = Math.round(bytes / 1024 / 1024);
+  if (mb !== 0 && mb < 128) throw new InputError(`input "max-memory" must be at least 128 (MB of heap per lint worker), or 0 for Node's default; got "${value}".`);
+  return mb;
+}
+
 export function readInputs(): Inputs {
   const files = raw('files')
     .split(/\r?\n/)
@@ -124,6 +158,11 @@ export function readInputs(): Inputs {
     allowRemoteRefs: bool('allow-remote-refs', raw('allow-remote-refs')),
     workingDirectory: raw('working-directory') || '.',
     shard: parseShard(raw('shard')),
+    limits: {
+      timeoutMs: parseTimeout(raw('document-timeout') || DEFAULTS['document-timeout']),
+      maxBytes: parseSize('max-document-size', raw('max-document-size') || DEFAULTS['max-document-size']),
+      maxMemoryMb: parseMemory(raw('max-memory') || DEFAULTS['max-memory']),
+    },
   };
 }
 

@@ -2,7 +2,10 @@
  * Lints documents with Spectral, the way `spectral lint` does (same Document/parser, same
  * Resolver class, same Ruleset), in parallel across CPU cores: worker threads each build the
  * ruleset once from a RulesetSpec and lint the files the main thread hands them, largest
- * first. With one core or one file everything runs in the calling thread.
+ * first. When the action runs from its bundle, documents are always linted in worker threads,
+ * so the per-document limits hold (limits.ts): a worker that runs over document-timeout is
+ * terminated, one that runs out of its heap (max-memory) dies, and either is replaced for the
+ * remaining documents; the document is reported as a load failure naming the limit.
  */
 import { Document, Spectral, type Ruleset } from '@stoplight/spectral-core';
 import * as Parsers from '@stoplight/spectral-parsers';
@@ -11,6 +14,7 @@ import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fingerprint } from './fingerprint';
+import { aliasBombProblem, contentProblem, DEFAULT_LIMITS, isProtoKeyCrash, isStackOverflow, limitMessages, MEMORY_PER_BYTE, WORKER_STACK_MB, type Limits } from './limits';
 import { ConfinedResolver } from './resolver';
 import { describeError, rulesetFromSpec, severityName, type RulesetSpec } from './ruleset';
 import type { Finding, LoadFailure } from './types';
@@ -47,6 +51,8 @@ export interface LinterOptions {
   spec: RulesetSpec;
   allowRemote: boolean;
   root: string;
+  /** Per-document limits (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /** One Spectral instance with our resolver; lints one document at a time. */
@@ -54,21 +60,35 @@ export class DocumentLinter {
   private readonly spectral: Spectral;
   private readonly resolver: ConfinedResolver;
 
+  private readonly limits: Limits;
+
   constructor(options: LinterOptions, ruleset?: Ruleset) {
-    this.resolver = new ConfinedResolver({ root: options.root, allowRemote: options.allowRemote });
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.resolver = new ConfinedResolver({ root: options.root, allowRemote: options.allowRemote, maxBytes: this.limits.maxBytes });
     this.spectral = new Spectral({ resolver: this.resolver as never });
     this.spectral.setRuleset(ruleset ?? rulesetFromSpec(options.spec));
   }
 
   async lint(request: LintRequest): Promise<LintResponse> {
     const deps = new Set<string>();
+    const refuse = (error: string): LintResponse => ({ file: request.file, results: [], deps: [], error });
+    let content = '';
     try {
-      let content: string;
       try {
-        content = await fsp.readFile(request.file, 'utf8');
+        const { size } = await fsp.stat(request.file);
+        if (this.limits.maxBytes > 0 && size > this.limits.maxBytes) return refuse(limitMessages.tooLarge(size, this.limits.maxBytes));
+        if (this.limits.maxMemoryMb > 0 && size * MEMORY_PER_BYTE > this.limits.maxMemoryMb * 1024 * 1024) {
+          return refuse(limitMessages.memoryForSize(size, this.limits.maxMemoryMb));
+        }
+        const bytes = await fsp.readFile(request.file);
+        const problem = contentProblem(bytes);
+        if (problem) return refuse(problem);
+        content = bytes.toString('utf8');
       } catch (error) {
-        return { file: request.file, results: [], deps: [], error: `cannot read the file: ${describeError(error)}` };
+        return refuse(`cannot read the file: ${describeError(error)}`);
       }
+      const bomb = aliasBombProblem(content);
+      if (bomb) return refuse(bomb);
       const document = new Document(content, Parsers.Yaml, request.file);
       const results = await this.resolver.withContext({ root: request.root, deps }, () =>
         this.spectral.run(document, { ignoreUnknownFormat: false }),
@@ -93,7 +113,11 @@ export class DocumentLinter {
         file: request.file,
         results: [],
         deps: [...deps],
-        error: `Spectral failed while linting it: ${describeError(error)}. This is a bug in a rule's function; please report it with the document.`,
+        error: isStackOverflow(error)
+          ? limitMessages.tooDeep()
+          : isProtoKeyCrash(error, content)
+            ? limitMessages.protoKey(describeError(error))
+            : `Spectral failed while linting it: ${describeError(error)}. This is a bug in Spectral or in a rule's function; please report it with the document.`,
       };
     }
   }
@@ -102,7 +126,11 @@ export class DocumentLinter {
 export interface LintPoolOptions extends LinterOptions {
   /** Number of threads (default: available CPU cores). */
   concurrency?: number;
-  /** Script to run as a worker (dist/index.js). Without it everything runs in this thread. */
+  /**
+   * Script to run as a worker (dist/index.js). With it every document is linted in a worker
+   * thread (time and memory limits hold); without it (the sources run directly, e.g. in unit
+   * tests) everything runs in this thread, with no time or memory limit.
+   */
   workerScript?: string;
   /** Ruleset already built in this thread, used when linting in-process. */
   ruleset?: Ruleset;
@@ -126,47 +154,80 @@ function fileSize(file: string): number {
 
 type Task = { index: number; request: LintRequest; resolve: (r: LintResponse) => void };
 
+interface WorkerState {
+  worker: Worker;
+  /** Posted 'ready' (its ruleset loaded): a death after that is the document's fault, not the ruleset's. */
+  ready: boolean;
+  task?: Task;
+  timer?: NodeJS.Timeout;
+  /** Why we stopped it (timeout), reported instead of the exit code. */
+  stopReason?: string;
+  dead: boolean;
+}
+
 /**
- * Lints documents on `size` threads. Workers start once and keep their ruleset, so the head
- * and the base revision are linted by the same threads. With size 1 (or no worker script)
- * everything runs in this thread.
+ * Lints documents on `size` worker threads. Workers start once and keep their ruleset, so the
+ * head and the base revision are linted by the same threads. A worker that exceeds
+ * document-timeout is terminated, one that exceeds max-memory dies; either way its document
+ * gets a load failure and a new worker takes over the remaining documents. Without a worker
+ * script everything runs in this thread.
  */
 export class LintPool {
   private readonly queue: Task[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Task>();
-  private readonly workers: Worker[] = [];
+  private readonly idle: WorkerState[] = [];
+  private readonly states = new Set<WorkerState>();
   private local: DocumentLinter | undefined;
   private fatal: string | undefined;
-  private alive = 0;
+  private closed = false;
+  private readonly limits: Limits;
 
   constructor(
     private readonly options: LintPoolOptions,
     readonly size: number,
   ) {
-    if (size > 1 && options.workerScript !== undefined) {
-      for (let w = 0; w < size; w++) this.spawn(options.workerScript);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    if (options.workerScript !== undefined) {
+      for (let w = 0; w < size; w++) this.spawn();
     } else {
       this.local = new DocumentLinter(options, options.ruleset);
     }
   }
 
-  private spawn(script: string): void {
+  /** Starts workers until there are `size` (no-op when linting in this thread). */
+  ensure(size: number): void {
+    while (!this.local && !this.closed && this.fatal === undefined && this.states.size < size) this.spawn();
+  }
+
+  /** Threads linting (or starting to). */
+  get threads(): number {
+    return this.local ? 1 : this.states.size;
+  }
+
+  private spawn(): void {
+    const script = this.options.workerScript as string;
+    const resourceLimits: { stackSizeMb: number; maxOldGenerationSizeMb?: number } = { stackSizeMb: WORKER_STACK_MB };
+    if (this.limits.maxMemoryMb > 0) resourceLimits.maxOldGenerationSizeMb = this.limits.maxMemoryMb;
     const worker = new Worker(script, {
-      workerData: { kind: WORKER_KIND, spec: this.options.spec, allowRemote: this.options.allowRemote, root: this.options.root },
+      workerData: { kind: WORKER_KIND, spec: this.options.spec, allowRemote: this.options.allowRemote, root: this.options.root, limits: this.limits },
+      resourceLimits,
+      // The worker must not print to the step log itself (its output is not escaped).
+      stdout: true,
+      stderr: true,
     });
-    this.workers.push(worker);
-    this.alive += 1;
-    let dead = false;
+    const state: WorkerState = { worker, ready: false, dead: false };
+    this.states.add(state);
+    worker.stdout.resume();
+    worker.stderr.resume();
     worker.on('message', (message: { type: string; id?: number; response?: LintResponse; error?: string }) => {
       if (message.type === 'ready') {
-        this.idle.push(worker);
+        state.ready = true;
+        this.idle.push(state);
         this.pump();
       } else if (message.type === 'result' && message.response) {
-        const task = this.busy.get(worker);
-        this.busy.delete(worker);
+        const task = state.task;
+        this.release(state);
         task?.resolve(message.response);
-        this.idle.push(worker);
+        if (!state.dead) this.idle.push(state);
         this.pump();
       } else if (message.type === 'fatal') {
         this.fatal = message.error;
@@ -174,43 +235,69 @@ export class LintPool {
       }
     });
     const onDeath = (reason: string) => {
-      if (dead) return;
-      dead = true;
-      this.alive -= 1;
-      const at = this.idle.indexOf(worker);
+      if (state.dead) return;
+      state.dead = true;
+      this.states.delete(state);
+      const at = this.idle.indexOf(state);
       if (at >= 0) this.idle.splice(at, 1);
-      const task = this.busy.get(worker);
-      this.busy.delete(worker);
+      const task = state.task;
+      const stopReason = state.stopReason;
+      this.release(state);
       if (task) {
-        task.resolve({
-          file: task.request.file,
-          results: [],
-          deps: [],
-          error: `the lint worker stopped while linting it (${reason}); the document may be too large for the runner's memory.`,
-        });
+        task.resolve({ file: task.request.file, results: [], deps: [], error: stopReason ?? reason });
       }
-      if (this.alive === 0) {
-        // Nobody left: fail what is queued.
-        for (const t of this.queue.splice(0)) {
-          t.resolve({
-            file: t.request.file,
-            results: [],
-            deps: [],
-            error: this.fatal ? `the ruleset could not be loaded in a worker thread: ${this.fatal}` : 'no lint worker was left to lint it.',
-          });
-        }
+      if (this.closed) return;
+      // A worker that loaded its ruleset died because of a document: replace it for the rest.
+      if (state.ready && this.fatal === undefined) {
+        if (this.queue.length > 0 || this.states.size === 0) this.spawn();
+        return;
       }
+      if (this.states.size === 0) this.failQueue();
     };
-    worker.on('error', (error) => onDeath(describeError(error)));
-    worker.on('exit', (code) => onDeath(`exit code ${code}`));
+    worker.on('error', (error) => {
+      const code = (error as { code?: string }).code;
+      onDeath(
+        code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? limitMessages.memory(this.limits.maxMemoryMb)
+          : isStackOverflow(error)
+            ? limitMessages.tooDeep()
+            : `the lint worker failed while linting it (${describeError(error)}); the document may be too large for the runner's memory.`,
+      );
+    });
+    worker.on('exit', (code) =>
+      onDeath(`the lint worker stopped while linting it (exit code ${code}); the document may be too large for the runner's memory.`),
+    );
+  }
+
+  private release(state: WorkerState): void {
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    state.task = undefined;
+  }
+
+  private failQueue(): void {
+    for (const t of this.queue.splice(0)) {
+      t.resolve({
+        file: t.request.file,
+        results: [],
+        deps: [],
+        error: this.fatal ? `the ruleset could not be loaded in a worker thread: ${this.fatal}` : 'no lint worker was left to lint it.',
+      });
+    }
   }
 
   private pump(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift() as Worker;
+      const state = this.idle.shift() as WorkerState;
       const task = this.queue.shift() as Task;
-      this.busy.set(worker, task);
-      worker.postMessage({ id: task.index, request: task.request });
+      state.task = task;
+      if (this.limits.timeoutMs > 0) {
+        state.timer = setTimeout(() => {
+          state.stopReason = limitMessages.timeout(this.limits.timeoutMs);
+          void state.worker.terminate();
+        }, this.limits.timeoutMs);
+      }
+      state.worker.postMessage({ id: task.index, request: task.request });
     }
   }
 
@@ -229,17 +316,17 @@ export class LintPool {
         this.queue.push({ index: i, request: requests[i], resolve });
       });
     }
-    if (this.alive === 0) {
-      for (const t of this.queue.splice(0)) {
-        t.resolve({ file: t.request.file, results: [], deps: [], error: this.fatal ?? 'no lint worker is running.' });
-      }
+    if (this.states.size === 0) {
+      if (this.fatal === undefined && !this.closed && requests.length > 0) this.spawn();
+      else this.failQueue();
     }
     this.pump();
     return Promise.all(promises);
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closed = true;
+    await Promise.all([...this.states].map((s) => s.worker.terminate()));
   }
 }
 

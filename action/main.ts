@@ -23,7 +23,7 @@ import {
 } from './git';
 import { InputError, maskSecrets, readInputs, type Inputs } from './inputs';
 import { compareFindings, defaultConcurrency, LintPool, toFailures, toFindings, type LintResponse } from './lint';
-import { findDefaultRuleset, isInside, loadRuleset, ruleHelp, RulesetLoadError, toPosix, type LoadedRuleset } from './ruleset';
+import { findDefaultRuleset, isInside, loadRuleset, ruleHelp, RulesetLoadError, toPosix, type LoadedRuleset, type RulesetSpec } from './ruleset';
 import { emitAnnotationCommands, stdoutWrite } from './report/commands';
 import { publishCheckRun } from './report/checks';
 import { renderSummary } from './report/summary';
@@ -86,7 +86,7 @@ function dedupeFailures(failures: LoadFailure[]): LoadFailure[] {
   });
 }
 
-async function resolveRuleset(ctx: Context): Promise<LoadedRuleset> {
+async function resolveRuleset(ctx: Context, onPreset?: (spec: RulesetSpec) => void): Promise<LoadedRuleset> {
   const { inputs, workspace, workDir, event } = ctx;
   const display = (abs: string) => (isInside(workspace, abs) ? toPosix(path.relative(workspace, abs)) : abs);
   let file: string | undefined;
@@ -94,6 +94,7 @@ async function resolveRuleset(ctx: Context): Promise<LoadedRuleset> {
   else file = findDefaultRuleset(workDir === workspace ? [workspace] : [workDir, workspace]);
   if (file === undefined) {
     info(`Ruleset: the built-in ${inputs.preset === 'default' ? 'default' : '/standards'} preset of spectral-integration-ruleset (no .spectral.yaml found).`);
+    onPreset?.({ kind: 'preset', preset: inputs.preset });
     return loadRuleset({ preset: inputs.preset }, `spectral-integration-ruleset${inputs.preset === 'default' ? '' : '/standards'}`);
   }
   info(`Ruleset: ${display(file)}`);
@@ -112,6 +113,7 @@ function workerScript(): string | undefined {
 const BYTES_PER_THREAD = 512 * 1024;
 
 function threadCount(files: string[]): number {
+  if (files.length === 0) return 0;
   const forced = Number(process.env.SPECTRAL_INTEGRATION_THREADS);
   if (Number.isInteger(forced) && forced > 0) return Math.max(1, Math.min(forced, files.length));
   let bytes = 0;
@@ -220,17 +222,40 @@ export async function runAction(): Promise<ActionResult> {
   let rules = new Map<string, RuleHelp>();
   let filesLinted: string[] = [];
   let newCount = 0;
+  /** Documents that could not be linted at all (limits, unreadable): left out of the catalog. */
+  const unlinted = new Set<string>();
 
+  const poolOptions = (spec: RulesetSpec, ruleset?: LoadedRuleset['ruleset']) => ({
+    spec,
+    allowRemote: inputs.allowRemoteRefs,
+    root: workspace,
+    workerScript: workerScript(),
+    ruleset,
+    limits: inputs.limits,
+  });
+  // With a preset, the first lint worker starts now, while this thread loads the ruleset and
+  // finds the documents: a worker costs about a second to start, mostly hidden that way.
+  let early: LintPool | undefined;
   let loaded: LoadedRuleset | undefined;
   try {
-    loaded = await resolveRuleset(ctx);
+    loaded = await resolveRuleset(ctx, (spec) => {
+      if (workerScript() !== undefined) early = new LintPool(poolOptions(spec), 1);
+    });
     rules = ruleHelp(loaded.ruleset);
   } catch (error) {
+    await early?.close();
     if (error instanceof RulesetLoadError) failures.push({ file: error.file, message: error.message });
     else throw error;
   }
 
-  if (loaded) {
+  try {
+    if (loaded) await lintHead(loaded);
+  } finally {
+    // Worker threads keep the process alive: never leave one running, whatever was thrown.
+    await early?.close();
+  }
+
+  async function lintHead(loaded: LoadedRuleset): Promise<void> {
     const discovery = await discoverFiles(workDir, inputs.files);
     for (const pattern of discovery.unmatched) {
       core.warning(
@@ -253,14 +278,13 @@ export async function runAction(): Promise<ActionResult> {
     else info(`Linting ${documents.length} document(s).`);
 
     const threads = threadCount(documents);
-    const pool = new LintPool(
-      { spec: loaded.spec, allowRemote: inputs.allowRemoteRefs, root: workspace, workerScript: workerScript(), ruleset: loaded.ruleset },
-      threads,
-    );
+    const pool = early ?? new LintPool(poolOptions(loaded.spec, loaded.ruleset), threads);
+    pool.ensure(threads);
     try {
       const started = Date.now();
       const responses = await pool.lint(documents.map((file) => ({ file, root: workspace })));
       info(`Linted ${documents.length} document(s) in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads} thread(s).`);
+      for (const r of responses) if (r.error) unlinted.add(relativize(r.file) ?? r.file);
       const documentationUrls = new Map([...rules].map(([id, r]) => [id, r.documentationUrl]));
       const all = dedupe(responses.flatMap((r) => toFindings(r, { relativize, documentationUrls })));
       for (const r of responses) failures.push(...toFailures(r, relativize));
@@ -320,7 +344,7 @@ export async function runAction(): Promise<ActionResult> {
   const failing = inputs.failSeverity === 'never' ? [] : input.findings.filter((f) => severityRank(f.severity) <= severityRank(inputs.failSeverity as Severity));
   const failed = failing.length > 0 || input.failures.length > 0;
 
-  await report(input, ctx);
+  await report(input, ctx, unlinted);
   writeOutputs(input, ctx, newCount, failed);
 
   if (failed) {
@@ -359,7 +383,7 @@ function sarifPath(ctx: Context, category: string): string | null {
   return path.join(dir, `${category.replace(/[^\w.-]+/g, '-')}.sarif`);
 }
 
-async function report(input: ReportInput, ctx: Context): Promise<void> {
+async function report(input: ReportInput, ctx: Context, unlinted: Set<string>): Promise<void> {
   const { inputs, event } = ctx;
   // Annotations.
   let annotations = inputs.annotations;
@@ -405,7 +429,7 @@ async function report(input: ReportInput, ctx: Context): Promise<void> {
       core.warning(`Could not write the job summary: ${(error as Error).message}`);
     }
   }
-  if (inputs.catalog) await appendCatalog(input, ctx);
+  if (inputs.catalog) await appendCatalog(input, ctx, unlinted);
 
   // SARIF.
   const file = sarifPath(ctx, input.category);
@@ -426,14 +450,14 @@ const CATALOG_SUMMARY_BUDGET = 120 * 1024;
  * `catalog: true`: the event catalog of the linted documents (AsyncAPI messages, OpenAPI 3.1
  * webhooks), appended to the job summary. A catalog problem is a warning, never a failure.
  */
-async function appendCatalog(input: ReportInput, ctx: Context): Promise<void> {
+async function appendCatalog(input: ReportInput, ctx: Context, unlinted: Set<string>): Promise<void> {
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (!summaryFile) {
     core.warning('catalog: true needs a job summary (GITHUB_STEP_SUMMARY is not set); the catalog was not written.');
     return;
   }
   try {
-    const files = input.filesLinted.map((f) => path.join(ctx.workspace, f));
+    const files = input.filesLinted.filter((f) => !unlinted.has(f)).map((f) => path.join(ctx.workspace, f));
     const catalog = await buildCatalog(files, { cwd: ctx.workspace });
     let markdown = renderCatalogMarkdown(catalog, { headingLevel: 2, title: 'Event catalog' });
     if (Buffer.byteLength(markdown, 'utf8') > CATALOG_SUMMARY_BUDGET) {

@@ -17,6 +17,7 @@ import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { DEFAULT_REQUEST_OPTIONS } from '@stoplight/spectral-runtime';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { limitMessages } from './limits';
 
 export interface ResolveContext {
   /** Absolute directory no file $ref may leave (unless allowOutside). */
@@ -35,6 +36,8 @@ export interface ConfinedResolverOptions {
   root: string;
   /** allow-remote-refs: http(s) refs are fetched, and file refs may leave the root. */
   allowRemote: boolean;
+  /** max-document-size: larger files are not read through $refs either (0 = no limit). */
+  maxBytes?: number;
 }
 
 export class RefRefusedError extends Error {
@@ -55,10 +58,25 @@ class ReadCache {
   private readonly contents = new Map<string, Promise<string>>();
   private readonly realpaths = new Map<string, Promise<string>>();
 
+  constructor(private readonly maxBytes = 0) {}
+
   read(file: string): Promise<string> {
     let p = this.contents.get(file);
     if (p === undefined) {
-      p = fsp.readFile(file, 'utf8');
+      const max = this.maxBytes;
+      p =
+        max > 0
+          ? fsp
+              .stat(file)
+              .then(
+                (st) => {
+                  if (st.isFile() && st.size > max) throw new RefRefusedError(limitMessages.refTooLarge(file, st.size, max));
+                },
+                // Unreadable: readFile gives Spectral's usual error text (ENOENT … open '…').
+                () => undefined,
+              )
+              .then(() => fsp.readFile(file, 'utf8'))
+          : fsp.readFile(file, 'utf8');
       this.contents.set(file, p);
     }
     return p;
@@ -78,7 +96,7 @@ export class ConfinedResolver extends Resolver {
   readonly options: ConfinedResolverOptions;
 
   constructor(options: ConfinedResolverOptions) {
-    const cache = new ReadCache();
+    const cache = new ReadCache(options.maxBytes ?? 0);
     const realRoots = new Map<string, Promise<string>>();
     const realRoot = (root: string) => {
       let p = realRoots.get(root);

@@ -3,6 +3,11 @@
  * ruleset (both presets) through the real Spectral engine. Runs in a child process watched by
  * a watchdog, so a hanging case is reported (and the campaign goes on) instead of stalling.
  * Prints cases run and failures found; failing documents are written to .tmp/fuzz-failures/.
+ *
+ * Three kinds of case, interleaved: (1) a random mutation sequence of a fixture document through
+ * the engine; (2) a direct call of one custom function with an arbitrary JS value (fc.anything)
+ * as its target, the root being a fixture document or another arbitrary value; (3) every custom
+ * function called directly on every node of a mutated document (cheap, many calls per case).
  */
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,25 +23,56 @@ interface Failure { type: 'failure'; cases: number; file: string; error: string;
 interface Done { type: 'done'; cases: number }
 type Message = Progress | Failure | Done;
 
-const send = (m: Message) => process.send!(m);
+const send = (m: Message) => {
+  try {
+    process.send!(m);
+  } catch {
+    // Not serializable (a cycle): report it without the document.
+    process.send!({ ...m, doc: m.type === 'failure' ? '(not serializable)' : undefined } as Message);
+  }
+};
 
 async function workerMain(): Promise<void> {
   const seed = Number(process.env.FUZZ_WORKER_SEED);
   const cases = Number(process.env.FUZZ_WORKER_CASES);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { applyMutations, lintBoth, mutationArb, seedDocuments } = require('../test/fuzz/harness') as typeof import('../test/fuzz/harness');
+  const { allPaths, anythingArb, applyMutations, builtFunctions, callFunction, lintBoth, mutationArb, seedDocuments } =
+    require('../test/fuzz/harness') as typeof import('../test/fuzz/harness');
   const seeds = seedDocuments();
-  const gen = fc.tuple(fc.nat(seeds.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 10 }));
+  const functions = builtFunctions();
+  const gen = fc.tuple(
+    fc.nat(seeds.length - 1),
+    fc.array(mutationArb, { minLength: 1, maxLength: 10 }),
+    fc.nat(functions.length - 1),
+    anythingArb,
+    fc.option(anythingArb, { nil: undefined }),
+  );
   const samples = fc.sample(gen, { numRuns: cases, seed });
   let n = 0;
-  for (const [i, mutations] of samples) {
-    const doc = applyMutations(seeds[i].data, mutations);
+  for (const [i, mutations, f, value, root] of samples) {
     n++;
     send({ type: 'progress', cases: n } satisfies Progress);
+    const kind = n % 3;
+    const doc = kind === 1 ? undefined : applyMutations(seeds[i].data, mutations);
     try {
-      await lintBoth(doc);
+      if (kind === 0) await lintBoth(doc as never);
+      else if (kind === 1) await callFunction(functions[f], value, root === undefined ? seeds[i].data : root);
+      else {
+        // Every function on every node of the mutated document (as target), the document as root.
+        const getAt = (p: (string | number)[]) => p.reduce<unknown>((c, k) => (c as Record<string, unknown>)?.[k as string], doc);
+        const paths = allPaths(doc as never);
+        for (const b of functions) await callFunction(b, getAt(paths[(f + n) % Math.max(paths.length, 1)] ?? []), doc);
+      }
     } catch (error) {
-      send({ type: 'failure', cases: n, file: seeds[i].file, error: String((error as Error)?.stack ?? error), doc } satisfies Failure);
+      let shown: unknown = doc;
+      if (kind === 1) {
+        try {
+          shown = { function: functions[f].rule, target: JSON.parse(JSON.stringify(value) ?? 'null'), root: root === undefined ? seeds[i].file : JSON.parse(JSON.stringify(root) ?? 'null') };
+        } catch {
+          shown = { function: functions[f].rule, target: String(value) };
+        }
+      }
+      send({ type: 'failure', cases: n, file: seeds[i].file, error: String((error as Error)?.stack ?? error), doc: shown } satisfies Failure);
     }
   }
   send({ type: 'done', cases: n } satisfies Done);

@@ -34,6 +34,10 @@ const SPECIFIED_DEFAULTS: Record<string, string> = {
   'allow-remote-refs': 'false',
   'working-directory': '.',
   shard: '',
+  catalog: 'false',
+  'document-timeout': '60',
+  'max-document-size': '30MB',
+  'max-memory': '1024',
 };
 
 const OUTPUTS = ['errors', 'warnings', 'infos', 'hints', 'new-findings', 'files-linted', 'sarif-file', 'result'];

@@ -5,13 +5,14 @@
  * FULL ruleset in both presets. A rule function that throws makes Spectral reject the run,
  * which this harness reports as a failure together with the mutated document.
  */
-import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { Document, Spectral, type ISpectralDiagnostic, type RulesetFunctionContext } from '@stoplight/spectral-core';
 import { Json, Yaml } from '@stoplight/spectral-parsers';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES, createIntegrationRuleset } from '../../rulesets/create';
-import { STANDARD_CONVENTIONS } from '../../rulesets/types';
+import { resolveRuleOptions } from '../../rulesets/compose';
+import { SEED_CONVENTIONS, STANDARD_CONVENTIONS, type AnyRuleFactory } from '../../rulesets/types';
 
 export const OUR_RULE_IDS = new Set<string>(ALL_RULES.map((r) => r.id));
 
@@ -101,7 +102,9 @@ export function applyMutations(seed: Json, mutations: Mutation[]): Json {
         doc = setAt(doc, path, undefined);
         break;
       case 'retype':
-        doc = setAt(doc, path, m.value);
+        // A copy: fc.constantFrom hands out the same object every time, and a later mutation
+        // must not edit it (or put it inside itself).
+        doc = setAt(doc, path, JSON.parse(JSON.stringify(m.value)) as Json);
         break;
       case 'duplicate': {
         const target = paths[m.to % paths.length];
@@ -154,7 +157,9 @@ export function engines(): Spectral[] {
 
 /** Lints a document with both presets; throws (with the cause) when any rule function threw. */
 export async function lintBoth(doc: Json): Promise<ISpectralDiagnostic[]> {
-  const text = JSON.stringify(doc);
+  // A `__proto__` key makes Spectral itself throw (immer, in its $ref resolver), with any
+  // ruleset: a known Spectral limitation (docs/reliability.md), not a rule bug. Renamed here.
+  const text = JSON.stringify(doc).replace(/"__proto__":/g, '"__proto_key__":');
   const results: ISpectralDiagnostic[] = [];
   for (const spectral of engines()) {
     results.push(...(await spectral.run(new Document(text, Json, 'fuzz.json'))));
@@ -169,3 +174,82 @@ export async function lintBoth(doc: Json): Promise<ISpectralDiagnostic[]> {
   }
   return results;
 }
+
+// -----------------------------------------------------------------------------------------
+// Direct calls of the custom functions
+// -----------------------------------------------------------------------------------------
+
+/** A call of longer than this is a hang. */
+export const SLOW_MS = 2_000;
+
+/** Arbitrary JS values (what a function could be handed), null-prototype objects and sparse arrays included. */
+export const anythingArb = fc.anything({ maxDepth: 4, withNullPrototype: true, withSparseArray: true });
+
+export type Fn = (input: unknown, options: unknown, context: RulesetFunctionContext) => unknown;
+
+export interface Built {
+  rule: string;
+  given: string[];
+  fn: Fn;
+  options: unknown;
+}
+
+/** Every (rule, then) pair of the catalog, unguarded, with its options, in both convention sets. */
+export function builtFunctions(): Built[] {
+  const out: Built[] = [];
+  for (const conventions of [SEED_CONVENTIONS, STANDARD_CONVENTIONS]) {
+    for (const factory of ALL_RULES as readonly AnyRuleFactory[]) {
+      const built = factory.build(resolveRuleOptions(factory, conventions));
+      const given = Array.isArray(built.given) ? built.given : [built.given];
+      for (const then of Array.isArray(built.then) ? built.then : [built.then]) {
+        out.push({ rule: factory.id, given: given as string[], fn: then.function as unknown as Fn, options: then.functionOptions ?? null });
+      }
+    }
+  }
+  return out;
+}
+
+
+function context(root: unknown, path: (string | number)[]): RulesetFunctionContext {
+  return {
+    path,
+    document: { data: root, formats: new Set() },
+    documentInventory: { resolved: root, graph: null, referencedDocuments: {}, findAssociatedItemForPath: () => null },
+    rule: { name: 'fuzz', given: [], then: [] },
+  } as unknown as RulesetFunctionContext;
+}
+
+function checkResults(rule: string, out: unknown): void {
+  if (out === undefined || out === null) return;
+  if (!Array.isArray(out)) throw new Error(`${rule}: returned ${typeof out}, not an array`);
+  for (const r of out) {
+    if (typeof r !== 'object' || r === null || typeof (r as { message?: unknown }).message !== 'string') {
+      throw new Error(`${rule}: a result without a message: ${JSON.stringify(r)}`);
+    }
+    const path = (r as { path?: unknown }).path;
+    if (path !== undefined && (!Array.isArray(path) || path.some((s) => typeof s !== 'string' && typeof s !== 'number'))) {
+      throw new Error(`${rule}: a result with a malformed path: ${JSON.stringify(path)}`);
+    }
+  }
+}
+
+export async function callFunction(b: Built, target: unknown, root: unknown): Promise<void> {
+  const started = Date.now();
+  let out: unknown;
+  try {
+    out = await b.fn(target, b.options, context(root, ['fuzz']));
+  } catch (error) {
+    throw new Error(`${b.rule} threw on ${safeJson(target)} (root ${safeJson(root).slice(0, 200)}): ${(error as Error)?.stack ?? error}`);
+  }
+  if (Date.now() - started > SLOW_MS) throw new Error(`${b.rule} took ${Date.now() - started} ms on ${safeJson(target).slice(0, 200)}`);
+  checkResults(b.rule, out);
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+

@@ -1,0 +1,59 @@
+/**
+ * The action's pre-checks and limit inputs, as units: what each refuses and what it lets through.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseMemory, parseSize, parseTimeout } from '../../action/inputs';
+import { aliasBombProblem, aliasExpansion, contentProblem, firstInvalidUtf8 } from '../../action/limits';
+import { aliasBomb, binaryBytes } from '../support/hostile';
+
+describe('limit inputs', () => {
+  it('max-document-size: bytes or units of 1024, 0 for no limit; anything else names the input', () => {
+    expect(parseSize('max-document-size', '30MB')).toBe(30 * 1024 * 1024);
+    expect(parseSize('max-document-size', '512 kb')).toBe(512 * 1024);
+    expect(parseSize('max-document-size', '1GiB')).toBe(1024 ** 3);
+    expect(parseSize('max-document-size', '1000')).toBe(1000);
+    expect(parseSize('max-document-size', '0')).toBe(0);
+    expect(() => parseSize('max-document-size', 'big')).toThrow(/input "max-document-size" must be a size such as 30MB.*got "big"/);
+    expect(() => parseSize('max-document-size', '-1MB')).toThrow(/max-document-size/);
+  });
+
+  it('document-timeout: seconds, 90s, 2m; 0 for no limit', () => {
+    expect(parseTimeout('60')).toBe(60_000);
+    expect(parseTimeout('90s')).toBe(90_000);
+    expect(parseTimeout('2m')).toBe(120_000);
+    expect(parseTimeout('0')).toBe(0);
+    expect(() => parseTimeout('soon')).toThrow(/input "document-timeout" must be a number of seconds/);
+  });
+
+  it('max-memory: MB (or 2GB), at least 128, 0 for the default', () => {
+    expect(parseMemory('1024')).toBe(1024);
+    expect(parseMemory('2GB')).toBe(2048);
+    expect(parseMemory('0')).toBe(0);
+    expect(() => parseMemory('64')).toThrow(/at least 128/);
+    expect(() => parseMemory('lots')).toThrow(/max-memory/);
+  });
+});
+
+describe('content pre-checks', () => {
+  it('empty, whitespace-only and BOM-only files are empty; a document is not', () => {
+    for (const text of ['', ' \n\t\r\n', '\uFEFF\n']) expect(contentProblem(Buffer.from(text))).toMatch(/the file is empty/);
+    expect(contentProblem(Buffer.from('openapi: 3.1.0\n'))).toBeUndefined();
+  });
+
+  it('binary files and invalid UTF-8 (with line and column); valid multi-byte text passes', () => {
+    expect(contentProblem(binaryBytes())).toMatch(/binary/);
+    expect(contentProblem(Buffer.concat([Buffer.from('a: 1\nbé: '), Buffer.from([0xc3, 0x28])]))).toMatch(/byte 0xc3 at line 2, column 5/);
+    expect(firstInvalidUtf8(Buffer.from('日本語 ünïcødé 😀'))).toBe(-1);
+    expect(firstInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // a UTF-16 surrogate
+    expect(firstInvalidUtf8(Buffer.from([0xc0, 0x80]))).toBe(0); // overlong
+  });
+
+  it('alias bombs are refused; ordinary anchors, and text without aliases, are not', () => {
+    expect(aliasBombProblem(aliasBomb(9))).toMatch(/more than 1,000,000 nodes from \d+ written ones/);
+    expect(aliasExpansion(aliasBomb(5))?.expanded).toBeGreaterThan(100_000);
+    expect(aliasBombProblem(aliasBomb(5))).toBeUndefined();
+    const anchors = 'openapi: 3.1.0\ncomponents:\n  a: &err {type: object, properties: {code: {type: string}}}\n  b: *err\n  c: *err\n';
+    expect(aliasExpansion(anchors)?.expanded).toBeLessThan(100);
+    expect(aliasExpansion('description: "a *b* c"\n')).toBeUndefined();
+  });
+});
