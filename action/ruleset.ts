@@ -38,7 +38,13 @@ type Members = Record<string, unknown>;
  */
 const rulesetModule = (load: () => { default: object }) => (): Members => {
   const ruleset = load().default;
-  return { default: ruleset, createIntegrationRuleset: require('../rulesets/create').createIntegrationRuleset };
+  const { createIntegrationRuleset } = require('../rulesets/create');
+  // As in the npm package (scripts/build.mjs): the ruleset object carries `default` and
+  // `createIntegrationRuleset`, non-enumerable, so require() of it works like import.
+  for (const [key, value] of [['default', ruleset], ['createIntegrationRuleset', createIntegrationRuleset]] as const) {
+    if (!Object.prototype.hasOwnProperty.call(ruleset, key)) Object.defineProperty(ruleset, key, { value, enumerable: false });
+  }
+  return { default: ruleset, createIntegrationRuleset };
 };
 
 /** Ruleset subpaths of the npm package, as bundled in dist/. */
@@ -280,7 +286,13 @@ export async function bundleRulesetFile(options: RulesetOptions): Promise<string
     return bundleRuleset(entry, { target: 'node', format: 'commonjs', plugins: plugins as never });
   }
   if (options.refuseJavaScript) plugins.push(refuseWorkspaceJavaScript(options.workspace, file));
-  plugins.push(actionModulesPlugin(), commonjs() as Plugin, ...(node({ fs, fetch } as never) as Plugin[]));
+  // `require('spectral-integration-ruleset')` in a .spectral.js/.cjs returns the ruleset itself,
+  // as it does from node_modules (the package's module.exports is the ruleset).
+  const cjs = (commonjs as unknown as (o: object) => Plugin)({
+    requireReturnsDefault: (id: string) =>
+      id.startsWith(VIRTUAL_PREFIX + PACKAGE_NAME) && !id.endsWith('/functions') ? 'preferred' : false,
+  });
+  plugins.push(actionModulesPlugin(), cjs, ...(node({ fs, fetch } as never) as Plugin[]));
   return bundleRuleset(file, { target: 'node', format: 'commonjs', plugins: plugins as never });
 }
 

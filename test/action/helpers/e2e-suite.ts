@@ -449,6 +449,37 @@ export function defineEndToEndSuite(runtime: 'node20' | 'node24'): void {
       }
     });
 
+    it('JavaScript rulesets get the bundled package as from node_modules (.cjs require, .mjs import, /events.js in YAML)', async () => {
+      const swagger = 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n';
+      const repo = new TempRepo({
+        '.spectral.cjs':
+          "const base = require('spectral-integration-ruleset');\nconst { createIntegrationRuleset } = require('spectral-integration-ruleset');\n" +
+          "module.exports = { extends: [base, createIntegrationRuleset({ domains: ['rest'], 'rest-openapi-3': 'error' })] };\n",
+        'swagger.yaml': swagger,
+      });
+      try {
+        repo.commit();
+        const cjs = await runAction(repo, { node: node() });
+        expect(cjs.code, cjs.stdout + cjs.stderr).toBe(1);
+        expect(annotations(cjs).find((a) => a.title === "rest-openapi-3"), cjs.stdout).toMatchObject({ level: 'error', file: 'swagger.yaml' });
+        repo.commit({
+          '.spectral.cjs': null,
+          '.spectral.mjs':
+            "import { createIntegrationRuleset } from 'spectral-integration-ruleset';\nimport events from 'spectral-integration-ruleset/events';\n" +
+            "export default { extends: [events, createIntegrationRuleset({ domains: ['rest'], 'rest-openapi-3': 'hint' })] };\n",
+        });
+        const mjs = await runAction(repo, { node: node(), inputs: { 'fail-severity': 'never' } });
+        expect(mjs.code, mjs.stdout + mjs.stderr).toBe(0);
+        expect(mjs.sarif.runs[0].results.find((r: any) => r.ruleId === 'rest-openapi-3')?.level).toBe('note');
+        repo.commit({ '.spectral.mjs': null, '.spectral.yaml': 'extends: ["spectral-integration-ruleset/events.js", "spectral-integration-ruleset/rest"]\n' });
+        const yaml = await runAction(repo, { node: node(), inputs: { 'fail-severity': 'never' } });
+        expect(yaml.code, yaml.stdout + yaml.stderr).toBe(0);
+        expect(yaml.sarif.runs[0].results.some((r: any) => r.ruleId === 'rest-openapi-3')).toBe(true);
+      } finally {
+        repo.cleanup();
+      }
+    });
+
     it('default preset without a ruleset: lints, reports consistently, valid SARIF', async () => {
       const repo = new TempRepo({ 'openapi.yaml': doc([['pets', false]]), 'asyncapi.yaml': 'asyncapi: 2.6.0\ninfo: { title: T, version: "1" }\nchannels: {}\n', 'other.yaml': 'name: not an api\n' });
       try {
