@@ -34,6 +34,8 @@ interface URILike {
 export interface ConfinedResolverOptions {
   /** Default root when a resolve() call passes none. */
   root: string;
+  /** How a user allows what was refused (default: the action's input). */
+  allowHint?: string;
   /** allow-remote-refs: http(s) refs are fetched, and file refs may leave the root. */
   allowRemote: boolean;
   /** max-document-size: larger files are not read through $refs either (0 = no limit). */
@@ -106,6 +108,7 @@ export class ConfinedResolver extends Resolver {
       }
       return p;
     };
+    const allow = options.allowHint ?? 'set allow-remote-refs: true';
     const httpCache = new Map<string, Promise<unknown>>();
     const fetchHttp = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS });
 
@@ -114,7 +117,7 @@ export class ConfinedResolver extends Resolver {
       const root = ctx?.root ?? options.root;
       if (!options.allowRemote && !inside(root, file)) {
         throw new RefRefusedError(
-          `Refused to read "${file}": it is outside the workspace (${root}). Move the file into the repository, or set allow-remote-refs: true to allow $refs outside it.`,
+          `Refused to read "${file}": it is outside the workspace (${root}). Move the file into the repository, or ${allow} to allow $refs outside it.`,
         );
       }
       const content = await cache.read(file);
@@ -123,7 +126,7 @@ export class ConfinedResolver extends Resolver {
         const real = await cache.realpath(file);
         if (!inside(await realRoot(root), real)) {
           throw new RefRefusedError(
-            `Refused to read "${file}": it is a symbolic link to "${real}", outside the workspace (${root}). Replace the link with the file, or set allow-remote-refs: true.`,
+            `Refused to read "${file}": it is a symbolic link to "${real}", outside the workspace (${root}). Replace the link with the file, or ${allow}.`,
           );
         }
       }
@@ -135,7 +138,7 @@ export class ConfinedResolver extends Resolver {
       const url = ref.href();
       if (!options.allowRemote) {
         throw new RefRefusedError(
-          `Refused to fetch "${url}": remote $refs are disabled. Vendor the referenced file into the repository, or set allow-remote-refs: true.`,
+          `Refused to fetch "${url}": remote $refs are disabled. Vendor the referenced file into the repository, or ${allow}.`,
         );
       }
       let p = httpCache.get(url);

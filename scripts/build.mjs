@@ -114,6 +114,15 @@ await build({
   define: { __PACKAGE_VERSION__: JSON.stringify(require(join(root, 'package.json')).version) },
 });
 
+// `--resolver` for the Spectral CLI: the action's confined resolver (no http, no file outside
+// the working directory). Only packages the CLI itself has stay external.
+await build({
+  ...common,
+  external: ['@stoplight/spectral-ref-resolver', '@stoplight/spectral-runtime'],
+  entryPoints: [join(root, 'resolver/index.ts')],
+  outfile: join(out, 'resolver.js'),
+});
+
 // Declarations for everything above.
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',

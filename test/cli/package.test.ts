@@ -3,7 +3,9 @@
  * @stoplight/spectral-cli, then used the three ways users use it. Every CLI run is made with
  * networking disabled (test/support/no-network.cjs logs and refuses any connection).
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -248,4 +250,40 @@ describe('installed from the npm pack tarball', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toMatch(/xml/);
   });
+
+  it('`--resolver …/lib/resolver.js`: no request to a remote $ref, no file outside the folder (unless allowed)', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.setHeader('content-type', 'application/yaml');
+      res.end('type: object\n');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      writeFileSync(
+        join(project, 'remote.yaml'),
+        `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Remote: {$ref: "http://127.0.0.1:${port}/schema.yaml"}\n    Outside: {$ref: "../outside.yaml"}\n`,
+      );
+      writeFileSync(join(work, 'outside.yaml'), 'type: object\n');
+      const resolver = join('node_modules', pkg.name, 'lib', 'resolver.js');
+      const spectral = join(project, 'node_modules/.bin/spectral');
+      const args = ['lint', '--format', 'json', '--quiet', '--ruleset', '.spectral.yaml', '--resolver', resolver, 'remote.yaml'];
+      const refused = await new Promise<{ stdout: string }>((done) => {
+        execFile(spectral, args, { cwd: project }, (_e, stdout) => done({ stdout }));
+      });
+      const results = JSON.parse(refused.stdout) as LintResult[];
+      const refs = results.filter((r) => r.code === 'invalid-ref').map((r) => r.message);
+      expect(refs.some((m) => /Refused to fetch "http:\/\/127\.0\.0\.1/.test(m))).toBe(true);
+      expect(refs.some((m) => /Refused to read ".*outside\.yaml": it is outside/.test(m))).toBe(true);
+      expect(requests).toBe(0);
+      await new Promise<void>((done) => {
+        execFile(spectral, args, { cwd: project, env: { ...process.env, SPECTRAL_ALLOW_REMOTE_REFS: 'true' } }, () => done());
+      });
+      expect(requests).toBeGreaterThan(0);
+    } finally {
+      server.close();
+    }
+  });
 });
+
