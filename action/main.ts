@@ -27,7 +27,7 @@ import { findDefaultRuleset, isInside, loadRuleset, ruleHelp, RulesetLoadError, 
 import { emitAnnotationCommands, stdoutWrite } from './report/commands';
 import { publishCheckRun } from './report/checks';
 import { renderSummary } from './report/summary';
-import { buildCatalog, renderCatalogMarkdown } from '../catalog';
+import type * as CatalogModule from '../catalog';
 import { buildSarif } from './report/sarif';
 import { SEVERITIES, type Finding, type LoadFailure, type ReportInput, type ReportMode, type RuleHelp, type Severity } from './types';
 
@@ -457,6 +457,9 @@ async function appendCatalog(input: ReportInput, ctx: Context, unlinted: Set<str
     return;
   }
   try {
+    // Loaded on demand: the catalog brings the AsyncAPI parser, needed only with catalog: true.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildCatalog, renderCatalogMarkdown } = require('../catalog') as typeof CatalogModule;
     const files = input.filesLinted.filter((f) => !unlinted.has(f)).map((f) => path.join(ctx.workspace, f));
     const catalog = await buildCatalog(files, { cwd: ctx.workspace });
     let markdown = renderCatalogMarkdown(catalog, { headingLevel: 2, title: 'Event catalog' });

@@ -31,7 +31,9 @@ export function sarifLevel(severity: Severity | undefined): Sarif.ReportingConfi
 
 /** Repository-relative POSIX path → URI reference (percent-encoded); absolute paths → file: URI. */
 export function artifactLocation(file: string): Sarif.ArtifactLocation {
-  const posix = file.replace(/\\/g, '/');
+  // Finding.file is already POSIX (the lint side converts Windows separators); a backslash
+  // left in it is part of a file name (legal on Linux) and is percent-encoded, not a separator.
+  const posix = file;
   if (/^([A-Za-z]:)?\//.test(posix)) return { uri: pathToFileURL(posix).href };
   const relative = posix.replace(/^(\.\/)+/, '');
   return { uri: encodePathForUri(relative), uriBaseId: '%SRCROOT%' };
