@@ -285,5 +285,23 @@ describe('installed from the npm pack tarball', () => {
       server.close();
     }
   });
+
+  it('the `spectral-integration-ruleset` command (catalog, spec) runs from the installed package', () => {
+    const bin = join(project, 'node_modules', '.bin', 'spectral-integration-ruleset');
+    const fixtures = join(REPO_ROOT, 'fixtures', 'catalog');
+    const files = readdirSync(fixtures).filter((f) => f.endsWith('.yaml')).map((f) => join(fixtures, f));
+    const catalog = run(bin, ['catalog', '--format', 'json', ...files], project);
+    expect(catalog.status, catalog.stderr).toBe(0);
+    const parsed = JSON.parse(catalog.stdout) as { events: { name: string }[] };
+    expect(parsed.events.map((e) => e.name)).toContain('OrderPlaced');
+    const spec = run(bin, ['spec', ...files], project);
+    expect(spec.status, spec.stderr).toBe(0);
+    expect(spec.stdout).toContain('```mermaid');
+    const help = run(bin, ['--help'], project);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/catalog/);
+    const usage = run(bin, ['nonsense'], project);
+    expect(usage.status).toBe(2);
+  });
 });
 
