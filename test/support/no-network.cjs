@@ -9,7 +9,8 @@ const dns = require('dns');
 const log = (what) => fs.appendFileSync(process.env.NO_NET_LOG || '/dev/stderr', `${what}\n`);
 const origConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function connect(...args) {
-  const opts = args[0];
+  // Node normalizes connect's arguments into an array ([options, callback]) internally.
+  const opts = Array.isArray(args[0]) ? args[0][0] : args[0];
   if (opts && typeof opts === 'object' && !Array.isArray(opts) && opts.path) return origConnect.apply(this, args);
   log(`net.connect ${JSON.stringify(opts && typeof opts === 'object' ? { host: opts.host, port: opts.port } : args.slice(0, 2))}`);
   throw new Error('network access is disabled in this test');
