@@ -1,3 +1,4 @@
+import { resolvedRoot } from './lib/openapi';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject, type JsonObject } from './lib/guards';
@@ -47,7 +48,7 @@ export const eventDlq = createRulesetFunction<unknown, EventDlqOptions>(
   },
   function eventDlq(targetVal, options, context): IFunctionResult[] {
     if (!isObject(targetVal)) return [];
-    const model = cachedModel((context.documentInventory as unknown as { resolved: unknown }).resolved);
+    const model = cachedModel(resolvedRoot(context));
     if (!model) return [];
     const entry = model.operations.find((op) => op.operation === targetVal);
     if (!entry || entry.role !== 'receive') return [];

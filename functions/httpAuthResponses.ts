@@ -1,8 +1,8 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
-import { effectiveSecurity, operationLocation, requiresAuthentication } from './lib/openapi';
-import { documentRoot, documentsStatus, requirementNeedsAuthorization, responsesOf } from './lib/rest';
+import { effectiveSecurity, operationLocation, requiresAuthentication, resolvedRoot } from './lib/openapi';
+import { documentsStatus, requirementNeedsAuthorization, responsesOf } from './lib/rest';
 
 /**
  * `http-auth-responses`: an operation whose effective security requires authentication (every
@@ -16,7 +16,7 @@ export const httpAuthResponses = createRulesetFunction<unknown, null>(
     if (!isObject(operation)) return [];
     const location = operationLocation(context.path);
     if (!location) return [];
-    const root = documentRoot(context);
+    const root = resolvedRoot(context);
     const security = effectiveSecurity(root, operation);
     if (!requiresAuthentication(security) || !security) return [];
     const responses = responsesOf(operation);

@@ -1,10 +1,10 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, isObject, type JsonObject } from './lib/guards';
-import { operationLocation } from './lib/openapi';
+import { operationLocation, resolvedRoot } from './lib/openapi';
 import { schemaDeclares } from './lib/rate-limits';
 import { deref } from './lib/schema';
-import { bareMediaType, documentRoot, mediaTypes, responsesOf, schemaPropertyNames, statusClass } from './lib/rest';
+import { bareMediaType, mediaTypes, responsesOf, schemaPropertyNames, statusClass } from './lib/rest';
 
 export interface HttpErrorSchemaOptions {
   /** seed: `{code, message}`; problem-json: RFC 9457 `application/problem+json`; either: one or the other. */
@@ -92,7 +92,7 @@ export const httpErrorSchema = createRulesetFunction<unknown, HttpErrorSchemaOpt
     const responses = responsesOf(operation);
     if (!responses) return [];
     const format = options?.format ?? 'seed';
-    const root = documentRoot(context);
+    const root = resolvedRoot(context);
     const wantSeed = format === 'seed' || format === 'either';
     const wantProblem = format === 'problem-json' || format === 'either';
     const expected =

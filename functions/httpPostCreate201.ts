@@ -2,11 +2,10 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, isObject } from './lib/guards';
 import { findHeader } from './lib/headers';
-import { operationLocation } from './lib/openapi';
+import { operationLocation, resolvedRoot } from './lib/openapi';
 import {
   compileRegexes,
   DEFAULT_IGNORE,
-  documentRoot,
   hasParamChild,
   isPluralWord,
   matchesAny,
@@ -56,7 +55,7 @@ export const httpPostCreate201 = createRulesetFunction<unknown, HttpPostCreate20
     if (actions.has(last.name.toLowerCase()) || actions.has(lastWord) || (words[0] !== undefined && actions.has(words[0]))) {
       return [];
     }
-    const root = documentRoot(context);
+    const root = resolvedRoot(context);
     const paths = get(root, 'paths');
     const siblings = isObject(paths) ? Object.keys(paths) : [];
     if (!isPluralWord(lastWord) && !hasParamChild(location.pathKey, siblings)) return [];

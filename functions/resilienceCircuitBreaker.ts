@@ -1,9 +1,9 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isObject } from './lib/guards';
-import { HTTP_METHODS, isHttpMethod } from './lib/openapi';
+import { HTTP_METHODS, isHttpMethod, resolvedRoot } from './lib/openapi';
 import { isComponentRefCopy, problemsToResults, schemaProblems, validators } from './lib/resilience';
-import { resolvedDocument, type JsonPathArray } from './lib/webhooks';
+import { type JsonPathArray } from './lib/webhooks';
 
 const HINT = 'see schemas/x-circuit-breaker.schema.json';
 const EXAMPLE = '`x-circuit-breaker: {failureThreshold: 5, openTimeout: 30s, successThreshold: 2}`';
@@ -28,7 +28,7 @@ export const resilienceCircuitBreaker = createRulesetFunction<unknown, null>(
   { input: null, options: null },
   function resilienceCircuitBreaker(node, _options, context): IFunctionResult[] {
     const path = context.path as JsonPathArray;
-    const root = resolvedDocument(context);
+    const root = resolvedRoot(context);
     if (isComponentRefCopy(context.document.data, path)) return [];
     const last = path[path.length - 1];
 

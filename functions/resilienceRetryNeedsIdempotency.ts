@@ -2,9 +2,9 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { findParameter } from './lib/headers';
 import { isObject } from './lib/guards';
-import { effectiveExtension } from './lib/openapi';
+import { effectiveExtension, resolvedRoot } from './lib/openapi';
 import { isRetrying } from './lib/resilience';
-import { resolvedDocument, parameterPath, pathItemAt, type JsonPathArray } from './lib/webhooks';
+import { parameterPath, pathItemAt, type JsonPathArray } from './lib/webhooks';
 
 const HEADER = 'Idempotency-Key';
 
@@ -18,7 +18,7 @@ export const resilienceRetryNeedsIdempotency = createRulesetFunction<unknown, nu
   function resilienceRetryNeedsIdempotency(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation)) return [];
     const path = context.path as JsonPathArray;
-    const root = resolvedDocument(context);
+    const root = resolvedRoot(context);
     const pathItem = pathItemAt(root, path);
     const policy = effectiveExtension(root, pathItem, operation, 'x-retry-policy');
     if (!policy || !isRetrying(policy.value)) return [];

@@ -1,8 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isObject } from './lib/guards';
-import { operationLocation } from './lib/openapi';
-import { documentRoot } from './lib/rest';
+import { operationLocation, resolvedRoot } from './lib/openapi';
 
 /**
  * `rest-security-declared`: every operation has an effective security requirement (its own
@@ -16,7 +15,7 @@ export const restSecurityDeclared = createRulesetFunction<unknown, null>(
     const location = operationLocation(context.path);
     if (!location) return [];
     if (has(operation, 'security')) return [];
-    const root = documentRoot(context);
+    const root = resolvedRoot(context);
     if (has(root, 'security') && get(root, 'security') !== null) return [];
     return [
       {

@@ -1,9 +1,10 @@
+import { resolvedRoot } from './lib/openapi';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { formatDuration, parseDuration, DURATION_PATTERN } from './lib/duration';
 import { has, isInteger, isObject } from './lib/guards';
 import { problemsToResults, schemaProblems, validators } from './lib/resilience';
-import { resolvedDocument, webhookOperations, type JsonPathArray } from './lib/webhooks';
+import { webhookOperations, type JsonPathArray } from './lib/webhooks';
 
 export interface WebhookDeliveryPolicyOptions {
   /** Longest allowed delivery timeout (duration). */
@@ -63,7 +64,7 @@ export const webhookDeliveryPolicy = createRulesetFunction<unknown, WebhookDeliv
     },
   },
   function webhookDeliveryPolicy(_rootNode, options, context): IFunctionResult[] {
-    const root = resolvedDocument(context);
+    const root = resolvedRoot(context);
     if (!isObject(root)) return [];
     const opts: WebhookDeliveryPolicyOptions = { maxTimeout: options?.maxTimeout ?? '30s', maxAttempts: options?.maxAttempts ?? 5 };
     const operations = webhookOperations(root, context.document.data);

@@ -1,9 +1,9 @@
+import { resolvedRoot } from './lib/openapi';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isArray, isObject } from './lib/guards';
 import { deref, flattenSchema } from './lib/schema';
 import {
-  resolvedDocument,
   SEED_ENVELOPE,
   STANDARD_WEBHOOKS_ENVELOPE,
   WEBHOOK_STYLES,
@@ -61,7 +61,7 @@ export const webhookPayloadEnvelope = createRulesetFunction<unknown, WebhookPayl
     if (!isObject(operation)) return [];
     const path = context.path as JsonPathArray;
     if (isCallbackRefCopy(context.document.data, path)) return [];
-    const root = resolvedDocument(context);
+    const root = resolvedRoot(context);
     const style = options?.style ?? 'seed';
     const sets: { label: string; fields: readonly string[] }[] = [];
     if (style !== 'standard-webhooks') sets.push({ label: 'the event envelope', fields: SEED_ENVELOPE });

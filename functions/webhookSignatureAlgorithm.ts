@@ -1,10 +1,10 @@
+import { resolvedRoot } from './lib/openapi';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { findParameter } from './lib/headers';
 import { has, isNonEmptyString, isObject, isString } from './lib/guards';
 import { deref } from './lib/schema';
 import {
-  resolvedDocument,
   SEED_SIGNATURE_HEADERS,
   WEBHOOK_STYLES,
   effectiveSignature,
@@ -70,7 +70,7 @@ export const webhookSignatureAlgorithm = createRulesetFunction<unknown, WebhookS
     },
   },
   function webhookSignatureAlgorithm(rootNode, options, context): IFunctionResult[] {
-    const root = resolvedDocument(context);
+    const root = resolvedRoot(context);
     if (!isObject(root)) return [];
     const style = options?.style ?? 'seed';
     const results = new Map<string, IFunctionResult>();

@@ -1,8 +1,8 @@
+import { resolvedRoot } from './lib/openapi';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isNonEmptyString, isObject } from './lib/guards';
 import {
-  resolvedDocument,
   SEED_SIGNATURE_HEADERS,
   STANDARD_WEBHOOKS_HEADERS,
   WEBHOOK_STYLES,
@@ -42,7 +42,7 @@ export const webhookSignatureHeader = createRulesetFunction<unknown, WebhookSign
     if (!isObject(operation)) return [];
     const path = context.path as JsonPathArray;
     if (isCallbackRefCopy(context.document.data, path)) return [];
-    const root = resolvedDocument(context);
+    const root = resolvedRoot(context);
     const pathItem = pathItemAt(root, path);
     const style = options?.style ?? 'seed';
 

@@ -1,8 +1,9 @@
+import { resolvedRoot } from './lib/openapi';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { findParameter } from './lib/headers';
 import { isNonEmptyString, isObject } from './lib/guards';
-import { resolvedDocument, TIMESTAMP_HEADERS, effectiveSignature, isCallbackRefCopy, pathItemAt, type JsonPathArray } from './lib/webhooks';
+import { TIMESTAMP_HEADERS, effectiveSignature, isCallbackRefCopy, pathItemAt, type JsonPathArray } from './lib/webhooks';
 
 /**
  * `webhook-timestamp`: every webhook op declares a timestamp header for replay protection:
@@ -16,7 +17,7 @@ export const webhookTimestamp = createRulesetFunction<unknown, null>(
     if (!isObject(operation)) return [];
     const path = context.path as JsonPathArray;
     if (isCallbackRefCopy(context.document.data, path)) return [];
-    const root = resolvedDocument(context);
+    const root = resolvedRoot(context);
     const pathItem = pathItemAt(root, path);
     const signature = effectiveSignature(root, operation, path);
     const declared = isObject(signature?.value) ? signature.value.timestampHeader : undefined;

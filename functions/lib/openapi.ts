@@ -34,7 +34,7 @@ export function operationLocation(path: readonly (string | number)[]): { pathKey
 /** The root (resolved) document a rule function sees, whatever it was given. */
 export function resolvedRoot(context: { documentInventory: unknown }): unknown {
   // Spectral's IDocumentInventory interface does not declare `resolved`; the class has it.
-  return get(context.documentInventory, 'resolved') ?? (context.documentInventory as { resolved?: unknown })?.resolved;
+  return (context.documentInventory as { resolved?: unknown } | null | undefined)?.resolved;
 }
 
 /** The path item that holds the operation at `paths/<pathKey>/<method>`. */

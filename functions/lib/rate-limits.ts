@@ -7,7 +7,7 @@ import type { RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { ErrorObject } from 'ajv';
 import { get, has, isArray, isObject, isString, type JsonObject } from './guards';
 import { findHeader } from './headers';
-import { effectiveExtension, operationLocation, pathItemOf, type HttpMethod } from './openapi';
+import { effectiveExtension, operationLocation, pathItemOf, type HttpMethod, resolvedRoot } from './openapi';
 import { deref, flattenSchema } from './schema';
 
 export type Path = (string | number)[];
@@ -30,7 +30,7 @@ export function operationTarget(
   if (!isObject(targetVal)) return undefined;
   const location = operationLocation(context.path);
   if (!location) return undefined;
-  const root = (context.documentInventory as unknown as { resolved: unknown }).resolved;
+  const root = resolvedRoot(context);
   return {
     root,
     pathKey: location.pathKey,

@@ -339,14 +339,6 @@ export function requirementNeedsAuthorization(requirements: unknown[], root: unk
   return false;
 }
 
-/**
- * The resolved root document of a rule function's context. (`resolvedRoot` of lib/openapi.ts
- * is typed against `{ documentInventory: { resolved } }`, which Spectral's
- * `RulesetFunctionContext` does not declare, so it does not type-check when given `context`.)
- */
-export function documentRoot(context: { documentInventory: unknown }): unknown {
-  return (context.documentInventory as { resolved?: unknown } | null)?.resolved;
-}
 
 /**
  * True when, in the document as written (before `$ref` resolution), the node at `path` is a

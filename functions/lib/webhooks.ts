@@ -151,8 +151,3 @@ export function quoteList(names: readonly string[]): string {
   return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
-/** The resolved root document of a rule function's context (typed loosely by Spectral). */
-export function resolvedDocument(context: { documentInventory: unknown }): unknown {
-  const inventory = context.documentInventory as { resolved?: unknown } | undefined;
-  return inventory?.resolved;
-}
