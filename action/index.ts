@@ -1,15 +1,17 @@
 /**
- * Entry point of the bundled action (dist/index.js). The same file runs as the lint worker
- * threads (action/worker.ts), so the bundle is one self-contained file.
+ * Entry point of the bundled action (dist/index.js), deliberately tiny: it starts the first
+ * lint worker (dist/worker.js) before anything else, so that the worker loads Spectral and
+ * the ruleset while this thread loads the rest of the action (dist/main.js) and reads the
+ * inputs. The pre-started worker is handed to run(), whose lint pool takes it as its first
+ * worker (worker-protocol.ts).
  */
-import { isMainThread, workerData } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPrewarmedWorker } from './worker-protocol';
 
-// require() in each branch (not a top-level import), so that the bundler initializes each
-// side lazily: a lint worker never loads the reporting side (Octokit, the catalog's AsyncAPI
-// parser, the ruleset bundler), and the main thread loads only what it uses.
-/* eslint-disable @typescript-eslint/no-require-imports */
-if (!isMainThread && (require('./worker') as typeof import('./worker')).isLintWorker(workerData)) {
-  (require('./worker') as typeof import('./worker')).runWorker();
-} else {
-  void (require('./main') as typeof import('./main')).run();
-}
+const workerFile = join(__dirname, 'worker.js');
+const prewarmed = existsSync(workerFile) ? startPrewarmedWorker(workerFile) : undefined;
+// A run-time path, so the bundler leaves dist/main.js a separate file.
+const mainFile = join(__dirname, 'main.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+void (require(mainFile) as typeof import('./main')).run({ prewarmed });

@@ -17,8 +17,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 60_000, maxBytes: 30 * 1024 * 1024, maxMemoryMb: 1024 };
 
-/** Stack of each lint worker (MiB): enough for Spectral's recursive parser on ~10,000 nesting levels. */
-export const WORKER_STACK_MB = 64;
+export { WORKER_STACK_MB } from './worker-protocol';
 
 /** A YAML document whose aliases expand to more nodes than this (and 100x what is written) is refused. */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
@@ -134,6 +133,10 @@ const ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]/m;
  */
 export function aliasExpansion(text: string, cap = MAX_ALIAS_EXPANSION * 10): { expanded: number; written: number } | undefined {
   if (!ALIAS.test(text) || !ANCHOR.test(text)) return undefined;
+  // Valid JSON has no anchors or aliases (`&`/`*` can only be inside its strings): a JSON
+  // document (Kubernetes' 4 MB one mentions `*` and `&` in descriptions) is cleared by
+  // JSON.parse in ~20 ms instead of a ~150 ms YAML parse.
+  if (isValidJson(text)) return undefined;
   let root: YAMLNode;
   try {
     root = load(text);
@@ -181,6 +184,17 @@ export function aliasExpansion(text: string, cap = MAX_ALIAS_EXPANSION * 10): { 
     size.set(top.node, total);
   }
   return { expanded: size.get(root) ?? 0, written };
+}
+
+/** True for a text that JSON.parse accepts (only tried when it starts like JSON). */
+export function isValidJson(text: string): boolean {
+  if (!/^\uFEFF?\s*[[{]/.test(text)) return false;
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Why a YAML text is refused as an alias bomb, or undefined. */

@@ -14,13 +14,14 @@ import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fingerprint } from './fingerprint';
-import { aliasBombProblem, contentProblem, DEFAULT_LIMITS, isProtoKeyCrash, isStackOverflow, limitMessages, MEMORY_PER_BYTE, WORKER_STACK_MB, type Limits } from './limits';
+import { aliasBombProblem, contentProblem, DEFAULT_LIMITS, isProtoKeyCrash, isStackOverflow, limitMessages, MEMORY_PER_BYTE, type Limits } from './limits';
 import { createFastResolver } from './fast-resolver';
 import type { ConfinedResolver } from './resolver';
-import { describeError, rulesetFromSpec, severityName, type RulesetSpec } from './ruleset';
+import { describeError, rulesetFromSpec, severityName, type RulesetSpec } from './ruleset-runtime';
 import type { Finding, LoadFailure } from './types';
+import { WORKER_KIND, workerResourceLimits, type ConfigureMessage, type PrewarmedWorker } from './worker-protocol';
 
-export const WORKER_KIND = 'spectral-integration-ruleset/lint-worker';
+export { WORKER_KIND };
 
 export interface LintRequest {
   /** Absolute path of the document. */
@@ -130,13 +131,15 @@ export interface LintPoolOptions extends LinterOptions {
   /** Number of threads (default: available CPU cores). */
   concurrency?: number;
   /**
-   * Script to run as a worker (dist/index.js). With it every document is linted in a worker
+   * Script to run as a worker (dist/worker.js). With it every document is linted in a worker
    * thread (time and memory limits hold); without it (the sources run directly, e.g. in unit
    * tests) everything runs in this thread, with no time or memory limit.
    */
   workerScript?: string;
   /** Ruleset already built in this thread, used when linting in-process. */
   ruleset?: Ruleset;
+  /** A worker started by the bootstrap (dist/index.js), taken as the first worker when it fits. */
+  prewarmed?: PrewarmedWorker;
 }
 
 export function defaultConcurrency(): number {
@@ -208,19 +211,28 @@ export class LintPool {
 
   private spawn(): void {
     const script = this.options.workerScript as string;
-    const resourceLimits: { stackSizeMb: number; maxOldGenerationSizeMb?: number } = { stackSizeMb: WORKER_STACK_MB };
-    if (this.limits.maxMemoryMb > 0) resourceLimits.maxOldGenerationSizeMb = this.limits.maxMemoryMb;
-    const worker = new Worker(script, {
-      workerData: { kind: WORKER_KIND, spec: this.options.spec, allowRemote: this.options.allowRemote, root: this.options.root, limits: this.limits },
-      resourceLimits,
-      // The worker must not print to the step log itself (its output is not escaped).
-      stdout: true,
-      stderr: true,
-    });
+    const data = { kind: WORKER_KIND, spec: this.options.spec, allowRemote: this.options.allowRemote, root: this.options.root, limits: this.limits };
+    const pre = this.options.prewarmed;
+    let worker: Worker;
+    if (pre && !pre.adopted && !pre.dead && pre.maxMemoryMb === this.limits.maxMemoryMb) {
+      // Started by the bootstrap with the same limits and already loading Spectral: configure it.
+      pre.adopted = true;
+      worker = pre.worker;
+      worker.ref();
+      worker.postMessage({ type: 'configure', data } satisfies ConfigureMessage);
+    } else {
+      worker = new Worker(script, {
+        workerData: data,
+        resourceLimits: workerResourceLimits(this.limits.maxMemoryMb),
+        // The worker must not print to the step log itself (its output is not escaped).
+        stdout: true,
+        stderr: true,
+      });
+      worker.stdout.resume();
+      worker.stderr.resume();
+    }
     const state: WorkerState = { worker, ready: false, dead: false };
     this.states.add(state);
-    worker.stdout.resume();
-    worker.stderr.resume();
     worker.on('message', (message: { type: string; id?: number; response?: LintResponse; error?: string }) => {
       if (message.type === 'ready') {
         state.ready = true;

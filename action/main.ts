@@ -23,6 +23,7 @@ import {
 } from './git';
 import { InputError, maskSecrets, readInputs, type Inputs } from './inputs';
 import { compareFindings, defaultConcurrency, LintPool, toFailures, toFindings, type LintResponse } from './lint';
+import type { PrewarmedWorker } from './worker-protocol';
 import { findDefaultRuleset, isInside, loadRuleset, ruleHelp, RulesetLoadError, toPosix, type LoadedRuleset, type RulesetSpec } from './ruleset';
 import { emitAnnotationCommands, stdoutWrite } from './report/commands';
 import { publishCheckRun } from './report/checks';
@@ -105,8 +106,11 @@ async function resolveRuleset(ctx: Context, onPreset?: (spec: RulesetSpec) => vo
 }
 
 function workerScript(): string | undefined {
-  // Bundled as dist/index.js, the same file runs as the worker (see action/index.ts).
-  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
+  // Bundled as dist/main.js, next to dist/worker.js (scripts/build-action.mjs); from the
+  // sources (unit tests) documents are linted in this thread.
+  if (typeof __filename !== 'string' || !__filename.endsWith('.js')) return undefined;
+  const script = path.join(path.dirname(__filename), 'worker.js');
+  return existsSync(script) ? script : undefined;
 }
 
 /** Bytes of YAML/JSON worth a thread of its own (starting one costs about a second). */
@@ -203,7 +207,7 @@ function filterByMode(
   return findings;
 }
 
-export async function runAction(): Promise<ActionResult> {
+export async function runAction(options: RunOptions = {}): Promise<ActionResult> {
   const inputs = readInputs();
   maskSecrets(inputs);
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
@@ -231,6 +235,7 @@ export async function runAction(): Promise<ActionResult> {
     root: workspace,
     workerScript: workerScript(),
     ruleset,
+    prewarmed: options.prewarmed,
     limits: inputs.limits,
   });
   // With a preset, the first lint worker starts now, while this thread loads the ruleset and
@@ -489,13 +494,21 @@ function writeOutputs(input: ReportInput, _ctx: Context, newCount: number, faile
 }
 
 /** Entry point: never throws; any error fails the step with its message. */
-export async function run(): Promise<void> {
+export interface RunOptions {
+  /** The lint worker the bootstrap (dist/index.js) started. */
+  prewarmed?: PrewarmedWorker;
+}
+
+export async function run(options: RunOptions = {}): Promise<void> {
   try {
-    await runAction();
+    await runAction(options);
   } catch (error) {
     const message = error instanceof InputError ? error.message : `${(error as Error)?.message ?? String(error)}`;
     core.setOutput('result', 'failure');
     core.setFailed(message);
     if (!(error instanceof InputError) && error instanceof Error && error.stack) core.debug(error.stack);
+  } finally {
+    // Not taken (no document, a ruleset error, another max-memory): stop it.
+    if (options.prewarmed && !options.prewarmed.adopted) await options.prewarmed.worker.terminate();
   }
 }

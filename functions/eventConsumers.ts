@@ -1,7 +1,7 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { cachedModel, describeErrors, extensionValidator, messageField } from './lib/asyncapi';
-import consumersSchema from '../schemas/x-consumers.schema.json';
+import { cachedModel, describeErrors, messageField } from './lib/asyncapi';
+import { validateConsumers } from './lib/generated/validators';
 
 /**
  * `event-consumers`: every message names its consumers: `x-consumers` (a non-empty list of
@@ -9,12 +9,12 @@ import consumersSchema from '../schemas/x-consumers.schema.json';
  * counts too).
  * Given: the document root (the rule needs every operation).
  */
-export const eventConsumers = createRulesetFunction<unknown, null>(
+export const eventConsumers = defineFunction<unknown, null>(
   { input: null, options: null },
   function eventConsumers(targetVal): IFunctionResult[] {
     const model = cachedModel(targetVal);
     if (!model) return [];
-    const validate = extensionValidator(consumersSchema);
+    const validate = validateConsumers;
     const results: IFunctionResult[] = [];
     for (const info of model.messages) {
       const field = messageField(info.message, info.path, 'x-consumers');

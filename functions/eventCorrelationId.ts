@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isArray, isObject, isString } from './lib/guards';
 import { deref, pointerToPath } from './lib/schema';
@@ -85,7 +85,7 @@ function slotLookup(reads: SchemaRead[], steps: string[], root: unknown): Lookup
  * of its headers or payload.
  * Given: every message (MESSAGE_GIVEN).
  */
-export const eventCorrelationId = createRulesetFunction<unknown, null>(
+export const eventCorrelationId = defineFunction<unknown, null>(
   { input: null, options: null },
   function eventCorrelationId(targetVal, _options, context): IFunctionResult[] {
     const target = messageTarget(targetVal, context as unknown as EventsContext);

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonObject } from './lib/guards';
 import {
@@ -17,7 +17,7 @@ const EXTENSION = 'x-delivery-guarantee';
  * binding fixes it (MQTT `qos`, SQS/SNS).
  * Given: the document root (the rule needs every operation and channel).
  */
-export const eventDeliveryGuarantee = createRulesetFunction<unknown, null>(
+export const eventDeliveryGuarantee = defineFunction<unknown, null>(
   { input: null, options: null },
   function eventDeliveryGuarantee(targetVal): IFunctionResult[] {
     const model = cachedModel(targetVal);

@@ -1,5 +1,5 @@
 import { resolvedRoot } from './lib/openapi';
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject, type JsonObject } from './lib/guards';
 import { formatDuration, parseDuration } from './lib/duration';
@@ -8,12 +8,11 @@ import {
   bindingGuarantee,
   cachedModel,
   describeErrors,
-  extensionValidator,
   isDeliveryGuarantee,
   messageField,
   type Path,
 } from './lib/asyncapi';
-import dlqSchema from '../schemas/x-dlq.schema.json';
+import { validateDlq } from './lib/generated/validators';
 
 export interface EventDlqOptions {
   minRetention?: string;
@@ -34,7 +33,7 @@ function guaranteeOf(holder: unknown): string | undefined {
  * `deadLetterQueue`/`redrivePolicy`, or an SNS consumer `redrivePolicy`.
  * Given: 3.x operations and 2.x `publish` operations.
  */
-export const eventDlq = createRulesetFunction<unknown, EventDlqOptions>(
+export const eventDlq = defineFunction<unknown, EventDlqOptions>(
   {
     input: null,
     options: {
@@ -79,7 +78,7 @@ export const eventDlq = createRulesetFunction<unknown, EventDlqOptions>(
         },
       ];
     }
-    const validate = extensionValidator(dlqSchema);
+    const validate = validateDlq;
     if (!validate(dlq.value)) {
       const errors = validate.errors ?? [];
       const oneOf = errors.some((e) => e.keyword === 'oneOf');

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isNonEmptyString } from './lib/guards';
 import { messageField, messageTarget, type EventsContext } from './lib/asyncapi';
@@ -8,7 +8,7 @@ import { messageField, messageTarget, type EventsContext } from './lib/asyncapi'
  * trait) and a payload schema.
  * Given: every message (MESSAGE_GIVEN).
  */
-export const eventDocumented = createRulesetFunction<unknown, null>(
+export const eventDocumented = defineFunction<unknown, null>(
   { input: null, options: null },
   function eventDocumented(targetVal, _options, context): IFunctionResult[] {
     const target = messageTarget(targetVal, context as unknown as EventsContext);

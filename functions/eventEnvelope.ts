@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import {
   findViewProperty,
@@ -60,7 +60,7 @@ function missingBinary(view: SchemaView): string[] {
  * (headers require ce_id/ce-id, ce_source, ce_specversion, ce_type).
  * Given: every message (MESSAGE_GIVEN).
  */
-export const eventEnvelope = createRulesetFunction<unknown, EventEnvelopeOptions>(
+export const eventEnvelope = defineFunction<unknown, EventEnvelopeOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isArray, isObject, isString } from './lib/guards';
 import { deref } from './lib/schema';
@@ -122,7 +122,7 @@ function check(view: SchemaView, fields: [string, Expectation][], root: unknown,
  * `timestamp`/`time` date-time, `event_id` uuid, `data`/`metadata` objects, `specversion` "1.0").
  * Given: every message (MESSAGE_GIVEN).
  */
-export const eventEnvelopeTypes = createRulesetFunction<unknown, EventEnvelopeTypesOptions>(
+export const eventEnvelopeTypes = defineFunction<unknown, EventEnvelopeTypesOptions>(
   {
     input: null,
     options: {

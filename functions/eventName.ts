@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isArray, isString } from './lib/guards';
 import { messageName, messageTarget, type EventsContext } from './lib/asyncapi';
@@ -100,7 +100,7 @@ export function eventNameProblem(name: string, irregular: ReadonlySet<string>): 
  * tense or dotted lowercase `domain.action[.vN]` with a past-tense action.
  * Given: every message (MESSAGE_GIVEN).
  */
-export const eventName = createRulesetFunction<unknown, EventNameOptions>(
+export const eventName = defineFunction<unknown, EventNameOptions>(
   {
     input: null,
     options: {

@@ -1,19 +1,19 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { cachedModel, describeErrors, extensionValidator, messageField } from './lib/asyncapi';
-import producerSchema from '../schemas/x-producer.schema.json';
+import { cachedModel, describeErrors, messageField } from './lib/asyncapi';
+import { validateProducer } from './lib/generated/validators';
 
 /**
  * `event-producer`: every message has a producer: in 3.x a `send` operation that carries it
  * (a `receive` operation's reply counts too), in 2.x an operation that carries it, or `x-producer`.
  * Given: the document root (the rule needs every operation).
  */
-export const eventProducer = createRulesetFunction<unknown, null>(
+export const eventProducer = defineFunction<unknown, null>(
   { input: null, options: null },
   function eventProducer(targetVal): IFunctionResult[] {
     const model = cachedModel(targetVal);
     if (!model) return [];
-    const validate = extensionValidator(producerSchema);
+    const validate = validateProducer;
     const results: IFunctionResult[] = [];
     for (const info of model.messages) {
       const field = messageField(info.message, info.path, 'x-producer');

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isNonEmptyString, isString } from './lib/guards';
 import {
@@ -28,7 +28,7 @@ function hasVersionedValue(schema: unknown, root: unknown, pattern: RegExp): boo
  * `event_version` pinned with `const`/`enum`, or (CloudEvents) a version in `type` or `dataschema`.
  * Given: every message (MESSAGE_GIVEN).
  */
-export const eventVersioned = createRulesetFunction<unknown, null>(
+export const eventVersioned = defineFunction<unknown, null>(
   { input: null, options: null },
   function eventVersioned(targetVal, _options, context): IFunctionResult[] {
     const target = messageTarget(targetVal, context as unknown as EventsContext);

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
 import { effectiveSecurity, operationLocation, requiresAuthentication, resolvedRoot } from './lib/openapi';
@@ -10,7 +10,7 @@ import { documentsStatus, requirementNeedsAuthorization, responsesOf } from './l
  * requirement carries scopes, or uses an oauth2/openIdConnect scheme, also documents 403. A
  * `4XX` range key documents both. Given: the operations under `paths`; results at the operation.
  */
-export const httpAuthResponses = createRulesetFunction<unknown, null>(
+export const httpAuthResponses = defineFunction<unknown, null>(
   { input: null, options: null },
   function httpAuthResponses(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation)) return [];

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, isObject } from './lib/guards';
 import { operationLocation } from './lib/openapi';
@@ -10,7 +10,7 @@ import { responsesOf } from './lib/rest';
  * (RFC 9110: 204 has no body). Given: the operations under `paths`; results at the
  * operation (no success response) or at the 204's `content` to remove.
  */
-export const httpDeleteSuccess = createRulesetFunction<unknown, null>(
+export const httpDeleteSuccess = defineFunction<unknown, null>(
   { input: null, options: null },
   function httpDeleteSuccess(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation)) return [];

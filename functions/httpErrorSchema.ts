@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, isObject, type JsonObject } from './lib/guards';
 import { operationLocation, resolvedRoot } from './lib/openapi';
@@ -35,6 +35,19 @@ function declaredNames(schema: unknown, root: unknown, wanted: readonly string[]
  * object, or an `errors` array whose items have `code` and `message`.
  */
 function seedMissing(schema: unknown, root: unknown): string[] {
+  // Error schemas are shared (one resolved component behind hundreds of responses): remember
+  // the answer per resolved document and schema object.
+  if (!isObject(schema) || !isObject(root)) return computeSeedMissing(schema, root);
+  let perRoot = seedCache.get(root);
+  if (!perRoot) seedCache.set(root, (perRoot = new WeakMap()));
+  let gap = perRoot.get(schema);
+  if (!gap) perRoot.set(schema, (gap = computeSeedMissing(schema, root)));
+  return gap;
+}
+
+const seedCache = new WeakMap<object, WeakMap<object, string[]>>();
+
+function computeSeedMissing(schema: unknown, root: unknown): string[] {
   const direct = missing(declaredNames(schema, root, SEED_FIELDS), SEED_FIELDS);
   if (direct.length === 0) return direct;
   const wrappers = [findProperty(schema, 'error', root), deref(get(findProperty(schema, 'errors', root), 'items'), root)];
@@ -74,7 +87,7 @@ function findProperty(schema: unknown, name: string, root: unknown): unknown {
  * and `status`; either: one of the two. Properties are read through `allOf` and `$ref`.
  * Given: the operations under `paths`; results at the response.
  */
-export const httpErrorSchema = createRulesetFunction<unknown, HttpErrorSchemaOptions>(
+export const httpErrorSchema = defineFunction<unknown, HttpErrorSchemaOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { has, isObject } from './lib/guards';
 import { operationLocation } from './lib/openapi';
@@ -9,7 +9,7 @@ import { isBehindRef } from './lib/rest';
  * (RFC 9110: content there has no defined semantics and proxies may drop it).
  * Given: `$.paths[*][get,head,delete]`; the result is at the `requestBody` to remove.
  */
-export const httpNoBodyOnGetHeadDelete = createRulesetFunction<unknown, null>(
+export const httpNoBodyOnGetHeadDelete = defineFunction<unknown, null>(
   { input: null, options: null },
   function httpNoBodyOnGetHeadDelete(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation) || !has(operation, 'requestBody')) return [];

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, isObject } from './lib/guards';
 import { findHeader } from './lib/headers';
@@ -7,6 +7,7 @@ import {
   compileRegexes,
   DEFAULT_IGNORE,
   hasParamChild,
+  pathKeysOf,
   isPluralWord,
   matchesAny,
   responsesOf,
@@ -30,7 +31,7 @@ const IGNORE = compileRegexes(DEFAULT_IGNORE);
  * `/auth/token`) name actions or singletons, not collections.
  * Given: `$.paths[*].post`; results at the operation (no 201/202) or at the 201 response.
  */
-export const httpPostCreate201 = createRulesetFunction<unknown, HttpPostCreate201Options>(
+export const httpPostCreate201 = defineFunction<unknown, HttpPostCreate201Options>(
   {
     input: null,
     options: {
@@ -57,7 +58,7 @@ export const httpPostCreate201 = createRulesetFunction<unknown, HttpPostCreate20
     }
     const root = resolvedRoot(context);
     const paths = get(root, 'paths');
-    const siblings = isObject(paths) ? Object.keys(paths) : [];
+    const siblings = isObject(paths) ? pathKeysOf(paths) : [];
     if (!isPluralWord(lastWord) && !hasParamChild(location.pathKey, siblings)) return [];
 
     const responses = responsesOf(operation);

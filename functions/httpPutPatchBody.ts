@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { has, isObject } from './lib/guards';
 import { operationLocation } from './lib/openapi';
@@ -7,7 +7,7 @@ import { operationLocation } from './lib/openapi';
  * `http-put-patch-body`: PUT and PATCH operations define a `requestBody` (the representation
  * or the changes to apply). Given: `$.paths[*][put,patch]`; the result is at the operation.
  */
-export const httpPutPatchBody = createRulesetFunction<unknown, null>(
+export const httpPutPatchBody = defineFunction<unknown, null>(
   { input: null, options: null },
   function httpPutPatchBody(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation) || has(operation, 'requestBody')) return [];

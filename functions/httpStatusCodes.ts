@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isInteger, isObject, isString } from './lib/guards';
 import { operationLocation } from './lib/openapi';
@@ -15,7 +15,7 @@ export interface HttpStatusCodesOptions {
  * code of that class (it documents those codes generically, like `default`); `x-` extension
  * keys are ignored. Given: the operations under `paths`; one result per offending response.
  */
-export const httpStatusCodes = createRulesetFunction<unknown, HttpStatusCodesOptions>(
+export const httpStatusCodes = defineFunction<unknown, HttpStatusCodesOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { IDEMPOTENCY_KEY, parameterPath, parametersNamed } from './lib/idempotency';
 import { isRefNode, operationTarget } from './lib/rate-limits';
@@ -14,7 +14,7 @@ export const IDEMPOTENT_METHODS = ['get', 'head', 'options', 'put', 'delete'] as
  * the component is right for the POST/PATCH operations that share it, the reference is what
  * must go (Spectral would report the reference itself at the component).
  */
-export const idempotencyKeyOnSafeMethod = createRulesetFunction<unknown, null>(
+export const idempotencyKeyOnSafeMethod = defineFunction<unknown, null>(
   { input: null, options: null },
   function idempotencyKeyOnSafeMethod(targetVal, _options, context): IFunctionResult[] {
     const target = operationTarget(targetVal, context);

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isArray, isObject, isString } from './lib/guards';
 import { parameterPath, parametersNamed } from './lib/idempotency';
@@ -58,7 +58,7 @@ export function criticalReason(target: OperationTarget, pattern: string): string
  * `paths`; result at the operation (no such header) or at the parameter (not required, or
  * not `in: header`).
  */
-export const idempotencyKeyRequired = createRulesetFunction<unknown, IdempotencyKeyRequiredOptions>(
+export const idempotencyKeyRequired = defineFunction<unknown, IdempotencyKeyRequiredOptions>(
   {
     input: null,
     options: {

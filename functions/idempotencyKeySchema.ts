@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isInteger, isObject, type JsonObject } from './lib/guards';
 import { IDEMPOTENCY_KEY, parameterPath, parametersNamed } from './lib/idempotency';
@@ -33,7 +33,7 @@ function maxLengthOf(schema: unknown, root: unknown): { value: unknown } | undef
  * parameter (at the parameter: operation-level, path-level or the component it references),
  * naming every problem. Given: operations under `paths`.
  */
-export const idempotencyKeySchema = createRulesetFunction<unknown, null>(
+export const idempotencyKeySchema = defineFunction<unknown, null>(
   { input: null, options: null },
   function idempotencyKeySchema(targetVal, _options, context): IFunctionResult[] {
     const target = operationTarget(targetVal, context);

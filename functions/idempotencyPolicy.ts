@@ -1,7 +1,6 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { Ajv } from 'ajv';
-import schema from '../schemas/x-idempotency.schema.json';
+import { validateIdempotency } from './lib/generated/validators';
 import { formatDuration, parseDuration, DURATION_PATTERN } from './lib/duration';
 import { get, isArray, isObject } from './lib/guards';
 import { schemaProblems } from './lib/rate-limits';
@@ -11,8 +10,6 @@ export interface IdempotencyPolicyOptions {
   minTtl: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateIdempotency = ajv.compile(schema);
 
 const HINTS: Record<string, string> = {
   required: 'true or false: whether the operation requires an Idempotency-Key',
@@ -24,7 +21,7 @@ const HINTS: Record<string, string> = {
  * schemas/x-idempotency.schema.json (`{required?: bool, ttl?: duration}`), and a `ttl` is at
  * least `minTtl`. Results at the value, the offending field, or `ttl`.
  */
-export const idempotencyPolicy = createRulesetFunction<unknown, IdempotencyPolicyOptions>(
+export const idempotencyPolicy = defineFunction<unknown, IdempotencyPolicyOptions>(
   {
     input: null,
     options: {

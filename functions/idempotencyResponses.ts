@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has } from './lib/guards';
 import { idempotencyHeader } from './lib/idempotency';
@@ -15,7 +15,7 @@ const WHY: Record<string, string> = {
  * 409 and 422, and 400 when the key is required. Given: operations under `paths`; one result
  * at the operation naming every missing response.
  */
-export const idempotencyResponses = createRulesetFunction<unknown, null>(
+export const idempotencyResponses = defineFunction<unknown, null>(
   { input: null, options: null },
   function idempotencyResponses(targetVal, _options, context): IFunctionResult[] {
     const target = operationTarget(targetVal, context);

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { has, isArray, isNonEmptyString, isObject } from './lib/guards';
 import { problemsToResults, schemaProblems, validators } from './lib/resilience';
@@ -24,7 +24,7 @@ const HINT = 'see schemas/x-integrations.schema.json';
  * the resilience-retry-*, resilience-circuit-breaker and resilience-timeout rules).
  * Given: `$['x-integrations']`.
  */
-export const integrationThirdParty = createRulesetFunction<unknown, null>(
+export const integrationThirdParty = defineFunction<unknown, null>(
   { input: null, options: null },
   function integrationThirdParty(list, _options, context): IFunctionResult[] {
     const path = context.path as JsonPathArray;

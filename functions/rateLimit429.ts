@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isObject } from './lib/guards';
 import { isRateLimitExempt, operationTarget } from './lib/rate-limits';
@@ -8,7 +8,7 @@ import { isRateLimitExempt, operationTarget } from './lib/rate-limits';
  * `x-rate-limit` (operation, path item, root) is `false`.
  * Given: operations under `paths` (OPERATIONS_GIVEN). Result at the operation.
  */
-export const rateLimit429 = createRulesetFunction<unknown, null>(
+export const rateLimit429 = defineFunction<unknown, null>(
   { input: null, options: null },
   function rateLimit429(targetVal, _options, context): IFunctionResult[] {
     const target = operationTarget(targetVal, context);

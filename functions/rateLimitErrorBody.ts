@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isObject } from './lib/guards';
 import {
@@ -130,7 +130,7 @@ function checkProblem(content: Record<string, unknown>, responsePath: Path, root
  * `$ref` (typically the shared error schema, right for other errors) is reported at its media
  * type: the 429's choice of schema is what must change, not the shared component.
  */
-export const rateLimitErrorBody = createRulesetFunction<unknown, RateLimitErrorBodyOptions>(
+export const rateLimitErrorBody = defineFunction<unknown, RateLimitErrorBodyOptions>(
   {
     input: null,
     options: {

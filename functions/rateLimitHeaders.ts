@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
 import {
@@ -51,7 +51,7 @@ const list = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
  * response), and one per header with a wrong schema type (at its schema).
  * Given: operations under `paths`.
  */
-export const rateLimitHeaders = createRulesetFunction<unknown, RateLimitHeadersOptions>(
+export const rateLimitHeaders = defineFunction<unknown, RateLimitHeadersOptions>(
   {
     input: null,
     options: {

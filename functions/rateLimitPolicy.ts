@@ -1,7 +1,6 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { Ajv } from 'ajv';
-import schema from '../schemas/x-rate-limit.schema.json';
+import { validateRateLimit, validateRateLimitPolicy as validatePolicy } from './lib/generated/validators';
 import { isArray, isObject } from './lib/guards';
 import { HTTP_METHODS } from './lib/openapi';
 import { schemaProblems } from './lib/rate-limits';
@@ -13,10 +12,6 @@ export const X_RATE_LIMIT_GIVEN = [
   `$.paths[*][${HTTP_METHODS.join(',')}]['x-rate-limit']`,
 ];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addSchema(schema);
-const validateRateLimit = ajv.getSchema(schema.$id)!;
-const validatePolicy = ajv.getSchema(`${schema.$id}#/definitions/policy`)!;
 
 const HINTS: Record<string, string> = {
   limit: 'an integer > 0: requests per window',
@@ -30,7 +25,7 @@ const HINTS: Record<string, string> = {
  * schemas/x-rate-limit.schema.json: `false` or `{limit, window, scope, burst?}`. One result
  * per offending node (the value, a field, or an unknown property).
  */
-export const rateLimitPolicy = createRulesetFunction<unknown, null>(
+export const rateLimitPolicy = defineFunction<unknown, null>(
   { input: null, options: null },
   function rateLimitPolicy(targetVal, _options, context): IFunctionResult[] {
     if (validateRateLimit(targetVal)) return [];

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { declaredTypes, headerSchema, isRateLimitExempt, operationTarget, responseEntries, responseHeader } from './lib/rate-limits';
 
@@ -8,7 +8,7 @@ import { declaredTypes, headerSchema, isRateLimitExempt, operationTarget, respon
  * (HTTP-date) schema. Given: operations under `paths`. Results at the response (missing
  * header) or at the header's schema (wrong type).
  */
-export const rateLimitRetryAfter = createRulesetFunction<unknown, null>(
+export const rateLimitRetryAfter = defineFunction<unknown, null>(
   { input: null, options: null },
   function rateLimitRetryAfter(targetVal, _options, context): IFunctionResult[] {
     const target = operationTarget(targetVal, context);

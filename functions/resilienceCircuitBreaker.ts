@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isObject } from './lib/guards';
 import { HTTP_METHODS, isHttpMethod, resolvedRoot } from './lib/openapi';
@@ -24,7 +24,7 @@ function hasBreaker(holder: unknown, name = 'x-circuit-breaker'): boolean {
  *   effective circuit breaker (op, path item, else root; integration, else root); a root
  *   `x-retry-policy` inherited by ops needs a root breaker.
  */
-export const resilienceCircuitBreaker = createRulesetFunction<unknown, null>(
+export const resilienceCircuitBreaker = defineFunction<unknown, null>(
   { input: null, options: null },
   function resilienceCircuitBreaker(node, _options, context): IFunctionResult[] {
     const path = context.path as JsonPathArray;

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { has, isObject } from './lib/guards';
 import { isComponentRefCopy, isRetrying } from './lib/resilience';
@@ -9,7 +9,7 @@ import type { JsonPathArray } from './lib/webhooks';
  * `backoff: exponential` with a `jitter` in (0, 0.5]. Missing fields get one result at the
  * policy, wrong values one at the field. Given: every retry policy location.
  */
-export const resilienceRetryBackoff = createRulesetFunction<unknown, null>(
+export const resilienceRetryBackoff = defineFunction<unknown, null>(
   { input: null, options: null },
   function resilienceRetryBackoff(policy, _options, context): IFunctionResult[] {
     const path = context.path as JsonPathArray;

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { has, isInteger, isObject } from './lib/guards';
 import { isComponentRefCopy, schemaProblems, validators } from './lib/resilience';
@@ -16,7 +16,7 @@ export interface ResilienceRetryBoundedOptions {
  * (its `maxAttempts` part; backoff and jitter are resilience-retry-backoff's).
  * Given: every retry policy location. `false` (no retries) is accepted.
  */
-export const resilienceRetryBounded = createRulesetFunction<unknown, ResilienceRetryBoundedOptions>(
+export const resilienceRetryBounded = defineFunction<unknown, ResilienceRetryBoundedOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { findParameter } from './lib/headers';
 import { isObject } from './lib/guards';
@@ -13,7 +13,7 @@ const HEADER = 'Idempotency-Key';
  * (op, path item, else root) retries requires the `Idempotency-Key` header (any letter case,
  * op or path-item level, `required: true`). Given: POST and PATCH operations.
  */
-export const resilienceRetryNeedsIdempotency = createRulesetFunction<unknown, null>(
+export const resilienceRetryNeedsIdempotency = defineFunction<unknown, null>(
   { input: null, options: null },
   function resilienceRetryNeedsIdempotency(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation)) return [];

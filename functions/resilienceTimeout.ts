@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { DURATION_PATTERN, formatDuration, parseDuration } from './lib/duration';
 import { isComponentRefCopy } from './lib/resilience';
@@ -14,7 +14,7 @@ export interface ResilienceTimeoutOptions {
  * operation/channel) and `x-integrations[*].timeout` is a duration ≤ max.
  * Given: every timeout location.
  */
-export const resilienceTimeout = createRulesetFunction<unknown, ResilienceTimeoutOptions>(
+export const resilienceTimeout = defineFunction<unknown, ResilienceTimeoutOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
 import {
@@ -36,7 +36,7 @@ export interface RestMaxNestingOptions {
  * `/repos/{repo}/lock` = 1); leading segments matching
  * `ignore` (`v1`, `api`) or without letters (date versions such as `2010-04-01`) do not count. Given: `$.paths`; one result per path key.
  */
-export const restMaxNesting = createRulesetFunction<unknown, RestMaxNestingOptions>(
+export const restMaxNesting = defineFunction<unknown, RestMaxNestingOptions>(
   {
     input: null,
     options: {

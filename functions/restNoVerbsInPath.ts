@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
 import { ACTION_VERBS, isVerbNounCompound, restSegments, segmentWords, wordSet } from './lib/rest';
@@ -15,7 +15,7 @@ const VERBS = new Set(ACTION_VERBS);
  * `create-order`, `users/delete`); whole words only, so `settings` and `addresses` pass.
  * Given: `$.paths`; one result per offending segment per path key.
  */
-export const restNoVerbsInPath = createRulesetFunction<unknown, RestNoVerbsInPathOptions>(
+export const restNoVerbsInPath = defineFunction<unknown, RestNoVerbsInPathOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { has, isObject } from './lib/guards';
 
@@ -6,7 +6,7 @@ import { has, isObject } from './lib/guards';
  * `rest-openapi-3`: a Swagger 2.0 document gets one result at its `swagger` key.
  * Given: the document root.
  */
-export const restOpenapi3 = createRulesetFunction<unknown, null>(
+export const restOpenapi3 = defineFunction<unknown, null>(
   { input: null, options: null },
   function restOpenapi3(targetVal): IFunctionResult[] {
     if (!isObject(targetVal) || !has(targetVal, 'swagger')) return [];

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
 import { CASE_PATTERNS, compileRegexes, matchesAny, restSegments, toCase, type PathCase } from './lib/rest';
@@ -18,7 +18,7 @@ const CASE_NAMES: Record<PathCase, string> = { kebab: 'kebab-case', snake: 'snak
  * segment's name and `.well-known` is exempt. Given: `$.paths`; one result per offending
  * segment value per path key.
  */
-export const restPathKebabCase = createRulesetFunction<unknown, RestPathKebabCaseOptions>(
+export const restPathKebabCase = defineFunction<unknown, RestPathKebabCaseOptions>(
   {
     input: null,
     options: {

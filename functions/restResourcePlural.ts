@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
 import {
@@ -26,7 +26,7 @@ export interface RestResourcePluralOptions {
  * segment with a sibling `<path>/{param}`, names a collection and must be a plural noun (its
  * last word, by the `inflection` library). Given: `$.paths`; results at the path key.
  */
-export const restResourcePlural = createRulesetFunction<unknown, RestResourcePluralOptions>(
+export const restResourcePlural = defineFunction<unknown, RestResourcePluralOptions>(
   {
     input: null,
     options: {

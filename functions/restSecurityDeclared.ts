@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { get, has, isObject } from './lib/guards';
 import { operationLocation, resolvedRoot } from './lib/openapi';
@@ -8,7 +8,7 @@ import { operationLocation, resolvedRoot } from './lib/openapi';
  * `security`, else the root's); an explicit `security: []` (operation or root) declares a
  * public operation and passes. Given: the operations under `paths`; results at the operation.
  */
-export const restSecurityDeclared = createRulesetFunction<unknown, null>(
+export const restSecurityDeclared = defineFunction<unknown, null>(
   { input: null, options: null },
   function restSecurityDeclared(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation)) return [];

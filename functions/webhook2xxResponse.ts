@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from './lib/guards';
 import { isCallbackRefCopy, type JsonPathArray } from './lib/webhooks';
@@ -9,7 +9,7 @@ const SUCCESS = /^2(\d\d|xx)$/i;
  * `webhook-2xx-response`: every webhook op documents a 2xx response (`200`, `204`, `2XX`...),
  * the answer that tells the API the delivery succeeded. Given: webhook operations.
  */
-export const webhook2xxResponse = createRulesetFunction<unknown, null>(
+export const webhook2xxResponse = defineFunction<unknown, null>(
   { input: null, options: null },
   function webhook2xxResponse(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation)) return [];

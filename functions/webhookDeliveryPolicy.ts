@@ -1,5 +1,5 @@
 import { resolvedRoot } from './lib/openapi';
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { formatDuration, parseDuration, DURATION_PATTERN } from './lib/duration';
 import { has, isInteger, isObject } from './lib/guards';
@@ -51,7 +51,7 @@ function checkDelivery(value: unknown, path: JsonPathArray, options: WebhookDeli
  * (maxAttempts ≤ maxAttempts); every declaration is validated against its schema once.
  * Given: the document root.
  */
-export const webhookDeliveryPolicy = createRulesetFunction<unknown, WebhookDeliveryPolicyOptions>(
+export const webhookDeliveryPolicy = defineFunction<unknown, WebhookDeliveryPolicyOptions>(
   {
     input: null,
     options: {

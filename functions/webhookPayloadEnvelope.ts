@@ -1,5 +1,5 @@
 import { resolvedRoot } from './lib/openapi';
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isArray, isObject } from './lib/guards';
 import { deref, flattenSchema } from './lib/schema';
@@ -48,7 +48,7 @@ function isJsonMediaType(mediaType: string): boolean {
  * the envelope's identity fields. One result per webhook op, at its `requestBody` (or at the
  * op when it has none). Given: webhook operations.
  */
-export const webhookPayloadEnvelope = createRulesetFunction<unknown, WebhookPayloadEnvelopeOptions>(
+export const webhookPayloadEnvelope = defineFunction<unknown, WebhookPayloadEnvelopeOptions>(
   {
     input: null,
     options: {

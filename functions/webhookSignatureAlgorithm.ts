@@ -1,5 +1,5 @@
 import { resolvedRoot } from './lib/openapi';
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { findParameter } from './lib/headers';
 import { has, isNonEmptyString, isObject, isString } from './lib/guards';
@@ -60,7 +60,7 @@ function parameterText(parameter: Record<string, unknown>, root: unknown): strin
  * (op, else root) or by the signature header's description/schema pattern. SHA-1 and MD5 are
  * reported as insecure. Given: the document root (so a root declaration is reported once).
  */
-export const webhookSignatureAlgorithm = createRulesetFunction<unknown, WebhookSignatureAlgorithmOptions>(
+export const webhookSignatureAlgorithm = defineFunction<unknown, WebhookSignatureAlgorithmOptions>(
   {
     input: null,
     options: {

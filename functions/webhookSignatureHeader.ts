@@ -1,5 +1,5 @@
 import { resolvedRoot } from './lib/openapi';
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isNonEmptyString, isObject } from './lib/guards';
 import {
@@ -29,7 +29,7 @@ export interface WebhookSignatureHeaderOptions {
  * the header named by `x-webhook-signature.header` (op, else root) counts too.
  * Given: webhook operations.
  */
-export const webhookSignatureHeader = createRulesetFunction<unknown, WebhookSignatureHeaderOptions>(
+export const webhookSignatureHeader = defineFunction<unknown, WebhookSignatureHeaderOptions>(
   {
     input: null,
     options: {

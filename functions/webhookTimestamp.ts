@@ -1,5 +1,5 @@
 import { resolvedRoot } from './lib/openapi';
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { findParameter } from './lib/headers';
 import { isNonEmptyString, isObject } from './lib/guards';
@@ -11,7 +11,7 @@ import { TIMESTAMP_HEADERS, effectiveSignature, isCallbackRefCopy, pathItemAt, t
  * path-item level), or the `timestampHeader` of its effective `x-webhook-signature`.
  * Given: webhook operations.
  */
-export const webhookTimestamp = createRulesetFunction<unknown, null>(
+export const webhookTimestamp = defineFunction<unknown, null>(
   { input: null, options: null },
   function webhookTimestamp(operation, _options, context): IFunctionResult[] {
     if (!isObject(operation)) return [];

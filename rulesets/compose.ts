@@ -239,6 +239,18 @@ export function targetGivens(given: string | string[], resolved: boolean): Targe
   return { given: [...patterns.keys()].map((k) => toGiven(JSON.parse(k) as string[])), patterns };
 }
 
+const dedupeNeeded = new WeakMap<Segment[][], boolean>();
+
+/** Can two of these patterns (or one pattern listing a key twice) reach the same node? */
+function needsDedupe(rest: Segment[][]): boolean {
+  let needed = dedupeNeeded.get(rest);
+  if (needed === undefined) {
+    needed = rest.length > 1 || rest.some((segments) => segments.some((s) => s.kind === 'key' && new Set(s.keys).size !== s.keys.length));
+    dedupeNeeded.set(rest, needed);
+  }
+  return needed;
+}
+
 /** Wraps a rule function: walks the rest of its givens from the fixed node Spectral hands it. */
 export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F): F {
   const inner = fn as unknown as AnyFunction;
@@ -248,30 +260,46 @@ export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F):
     if (!rest) return inner.call(this, input, options, context);
     const results: IFunctionResult[] = [];
     const pending: Promise<void>[] = [];
-    const seen = new Set<string>();
-    const visit = (node: unknown, path: (string | number)[], segments: Segment[]) => {
-      if (segments.length === 0) {
+    // Distinct keys under one pattern give distinct paths; only overlapping patterns (or a
+    // key listed twice) can reach a node twice.
+    const seen = needsDedupe(rest) ? new Set<string>() : undefined;
+    const stack: (string | number)[] = [...context.path];
+    const leaf = (node: unknown) => {
+      const path = stack.slice();
+      if (seen) {
         const key = JSON.stringify(path);
         if (seen.has(key)) return;
         seen.add(key);
-        const out = inner.call(this, node, options, { ...context, path }) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;
-        const collect = (list: IFunctionResult[] | void) => {
-          if (Array.isArray(list)) for (const r of list) results.push({ ...r, path: r.path ?? path });
-        };
-        if (out && typeof (out as Promise<unknown>).then === 'function') pending.push((out as Promise<IFunctionResult[] | void>).then(collect));
-        else collect(out as IFunctionResult[] | void);
+      }
+      const out = inner.call(this, node, options, { ...context, path }) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;
+      const collect = (list: IFunctionResult[] | void) => {
+        if (Array.isArray(list)) for (const r of list) results.push(r.path ? r : { ...r, path });
+      };
+      if (out && typeof (out as Promise<unknown>).then === 'function') pending.push((out as Promise<IFunctionResult[] | void>).then(collect));
+      else collect(out as IFunctionResult[] | void);
+    };
+    const visit = (node: unknown, segments: Segment[], depth: number) => {
+      if (depth === segments.length) {
+        leaf(node);
         return;
       }
       if (node === null || typeof node !== 'object') return;
-      const [head, ...tail] = segments;
-      const keys = head.kind === 'any' ? Object.keys(node) : head.keys.filter((k) => Object.prototype.hasOwnProperty.call(node, k));
-      for (const k of keys) {
+      const head = segments[depth];
+      const isArray = Array.isArray(node);
+      const visitChild = (k: string) => {
         const child = (node as Record<string, unknown>)[k];
-        if (child === undefined) continue;
-        visit(child, [...path, Array.isArray(node) ? Number(k) : k], tail);
+        if (child === undefined) return;
+        stack.push(isArray ? Number(k) : k);
+        visit(child, segments, depth + 1);
+        stack.pop();
+      };
+      if (head.kind === 'any') {
+        for (const k of Object.keys(node)) visitChild(k);
+      } else {
+        for (const k of head.keys) if (Object.prototype.hasOwnProperty.call(node, k)) visitChild(k);
       }
     };
-    for (const segments of rest) visit(input, [...context.path], segments);
+    for (const segments of rest) visit(input, segments, 0);
     return pending.length ? Promise.all(pending).then(() => results) : results;
   };
   Object.defineProperty(expanding, 'name', { value: (inner as { name?: string }).name || 'expanding' });

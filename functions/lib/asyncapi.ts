@@ -9,7 +9,7 @@
  * `$ref`s is the same object everywhere, so enumeration dedupes by identity, and Spectral
  * maps every result path through `$ref`s to the definition (e.g. `components/messages/X`).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { entries, get, has, isArray, isNonEmptyString, isObject, isString, type JsonObject } from './guards';
 import { deref, pointerToPath } from './schema';
 
@@ -560,20 +560,7 @@ export function bindingDeadLetter(holder: unknown): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON Schema validation of extension values (compiled once per schema)
-
-let ajv: Ajv | undefined;
-const compiled = new Map<object, ValidateFunction>();
-
-export function extensionValidator(schema: object): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false, validateSchema: false });
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
+// JSON Schema validation errors of extension values (validators: ./generated/validators)
 
 /** Human-readable ajv errors: `retention must match pattern ...; alertThreshold must be >= 1`. */
 export function describeErrors(errors: ErrorObject[] | null | undefined): string {

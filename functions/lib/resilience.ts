@@ -1,17 +1,11 @@
 /**
  * Helpers of the resilience and webhook-delivery rules only: where the resilience extensions
  * live (targeted JSONPaths for OpenAPI and AsyncAPI 2.x/3.x), the extension JSON Schemas
- * (schemas/*.schema.json, compiled once with ajv), and ajv errors turned into results.
+ * (schemas/*.schema.json, compiled ahead of time by scripts/gen-validators.mjs), and ajv errors turned into results.
  */
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import circuitBreakerSchema from '../../schemas/x-circuit-breaker.schema.json';
-import integrationsSchema from '../../schemas/x-integrations.schema.json';
-import rateLimitSchema from '../../schemas/x-rate-limit.schema.json';
-import retryPolicySchema from '../../schemas/x-retry-policy.schema.json';
-import timeoutSchema from '../../schemas/x-timeout.schema.json';
-import webhookDeliverySchema from '../../schemas/x-webhook-delivery.schema.json';
-import webhookSignatureSchema from '../../schemas/x-webhook-signature.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateCircuitBreaker, validateIntegration, validateRetryPolicy, validateTimeout, validateWebhookDelivery } from './generated/validators';
 import { get, isArray, isInteger, isObject } from './guards';
 import { HTTP_METHODS } from './openapi';
 import { reachedThroughRef, type JsonPathArray } from './webhooks';
@@ -75,39 +69,14 @@ export function isComponentRefCopy(unresolved: unknown, path: readonly (string |
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON Schemas of the extensions (compiled once, at module load)
+// JSON Schemas of the extensions (compiled ahead of time: scripts/gen-validators.mjs)
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
-for (const schema of [
-  rateLimitSchema,
-  retryPolicySchema,
-  circuitBreakerSchema,
-  timeoutSchema,
-  webhookSignatureSchema,
-  webhookDeliverySchema,
-  integrationsSchema,
-]) {
-  try {
-    ajv.addSchema(schema as object);
-  } catch {
-    // a schema that cannot be added (e.g. a duplicate $id) is not a reason to break linting
-  }
-}
-
-function compile(id: string, fragment = ''): ValidateFunction | undefined {
-  try {
-    return ajv.compile({ $ref: `${id}${fragment}` });
-  } catch {
-    return undefined;
-  }
-}
-
-export const validators = {
-  retryPolicy: compile((retryPolicySchema as { $id: string }).$id),
-  circuitBreaker: compile((circuitBreakerSchema as { $id: string }).$id),
-  timeout: compile((timeoutSchema as { $id: string }).$id),
-  webhookDelivery: compile((webhookDeliverySchema as { $id: string }).$id),
-  integration: compile((integrationsSchema as { $id: string }).$id, '#/items'),
+export const validators: Record<'retryPolicy' | 'circuitBreaker' | 'timeout' | 'webhookDelivery' | 'integration', ValidateFunction | undefined> = {
+  retryPolicy: validateRetryPolicy,
+  circuitBreaker: validateCircuitBreaker,
+  timeout: validateTimeout,
+  webhookDelivery: validateWebhookDelivery,
+  integration: validateIntegration,
 };
 
 export interface SchemaProblem {

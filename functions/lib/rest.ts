@@ -145,16 +145,43 @@ export function normalizePathKey(pathKey: string): string {
   return p === '' ? '/' : p;
 }
 
-/** True when some other path key is `<pathKey>/{param}` (one template segment more). */
+/** Normalized path keys that have a `<key>/{param}` child, per key list (computed once). */
+const paramParentsCache = new WeakMap<readonly string[], Set<string>>();
+
+function paramParents(allKeys: readonly string[]): Set<string> {
+  let parents = paramParentsCache.get(allKeys);
+  if (!parents) {
+    parents = new Set<string>();
+    for (const key of allKeys) {
+      const k = normalizePathKey(key);
+      const slash = k.lastIndexOf('/');
+      if (slash < 0) continue;
+      const last = k.slice(slash + 1);
+      if (last.length > 0 && /\{[^}]*\}/.test(last)) parents.add(slash === 0 ? '/' : k.slice(0, slash));
+    }
+    paramParentsCache.set(allKeys, parents);
+  }
+  return parents;
+}
+
+/**
+ * True when some other path key is `<pathKey>/{param}` (one template segment more). The key
+ * list is indexed once (pass the same array for every lookup: see pathKeysOf).
+ */
 export function hasParamChild(pathKey: string, allKeys: readonly string[]): boolean {
-  const base = normalizePathKey(pathKey);
-  const prefix = base === '/' ? '/' : `${base}/`;
-  return allKeys.some((key) => {
-    const k = normalizePathKey(key);
-    if (!k.startsWith(prefix)) return false;
-    const rest = k.slice(prefix.length);
-    return rest.length > 0 && !rest.includes('/') && /\{[^}]*\}/.test(rest);
-  });
+  return paramParents(allKeys).has(normalizePathKey(pathKey));
+}
+
+const pathKeysCache = new WeakMap<object, string[]>();
+
+/** Object.keys of a `paths` object, the same array for every call on the same object. */
+export function pathKeysOf(paths: JsonObject): string[] {
+  let keys = pathKeysCache.get(paths);
+  if (!keys) {
+    keys = Object.keys(paths);
+    pathKeysCache.set(paths, keys);
+  }
+  return keys;
 }
 
 /** Compiles pattern strings case-sensitively (as regex normally do); invalid ones are dropped. */
@@ -195,13 +222,24 @@ export function segmentWords(segment: string): string[] {
  */
 export function isPluralWord(word: string): boolean {
   const w = word.toLowerCase();
-  if (!/[a-z]/.test(w)) return true;
-  try {
-    return singularize(w) !== w || pluralize(w) === w;
-  } catch {
-    return true;
+  let plural = pluralWords.get(w);
+  if (plural === undefined) {
+    if (!/[a-z]/.test(w)) plural = true;
+    else {
+      try {
+        plural = singularize(w) !== w || pluralize(w) === w;
+      } catch {
+        plural = true;
+      }
+    }
+    // inflection's rules are ~100 regexes per call: remember the answer (bounded)
+    if (pluralWords.size >= 20_000) pluralWords.clear();
+    pluralWords.set(w, plural);
   }
+  return plural;
 }
+
+const pluralWords = new Map<string, boolean>();
 
 /** The plural of a word, in the word's letter case (`user` → `users`, `Account` → `Accounts`). */
 export function pluralOf(word: string): string {

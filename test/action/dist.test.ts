@@ -4,18 +4,21 @@
  * directory and compared byte for byte (which also proves the build is reproducible).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/harness';
 
 describe('dist/', () => {
-  it('is current: rebuilding gives byte-identical dist/index.js and dist/licenses.txt', () => {
+  it('is current: rebuilding gives byte-identical dist/ (index.js, main.js, worker.js, licenses.txt)', () => {
     const out = mkdtempSync(join(tmpdir(), 'sir-dist-'));
     try {
       execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build-action.mjs'), '--outdir', out], { cwd: REPO_ROOT, stdio: 'pipe' });
-      for (const file of ['index.js', 'licenses.txt']) {
+      const built = readdirSync(out).sort();
+      expect(built).toEqual(['index.js', 'licenses.txt', 'main.js', 'worker.js']);
+      expect(readdirSync(join(REPO_ROOT, 'dist')).sort(), 'dist/ has exactly the files the build writes').toEqual(built);
+      for (const file of built) {
         const committed = join(REPO_ROOT, 'dist', file);
         expect(existsSync(committed), `dist/${file} is missing: run npm run build:action and commit dist/`).toBe(true);
         const same = readFileSync(committed).equals(readFileSync(join(out, file)));
@@ -24,10 +27,20 @@ describe('dist/', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
 
   it('contains no absolute path of the machine that built it', () => {
-    const bundle = readFileSync(join(REPO_ROOT, 'dist', 'index.js'), 'utf8');
-    expect(bundle.includes(REPO_ROOT)).toBe(false);
+    for (const file of ['index.js', 'main.js', 'worker.js']) {
+      const bundle = readFileSync(join(REPO_ROOT, 'dist', file), 'utf8');
+      expect(bundle.includes(REPO_ROOT), file).toBe(false);
+    }
+  });
+
+  it('the bootstrap is small, and lint workers do not load the main thread\'s code', () => {
+    expect(readFileSync(join(REPO_ROOT, 'dist', 'index.js')).length).toBeLessThan(16 * 1024);
+    const worker = readFileSync(join(REPO_ROOT, 'dist', 'worker.js'), 'utf8');
+    for (const mainOnly of ['@actions/core', '@octokit', 'spectral-ruleset-bundler', 'rollup', '@asyncapi/parser']) {
+      expect(worker.includes(`node_modules/${mainOnly}`), `dist/worker.js bundles ${mainOnly}`).toBe(false);
+    }
   });
 });

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMemory, parseSize, parseTimeout } from '../../action/inputs';
-import { aliasBombProblem, aliasExpansion, contentProblem, firstInvalidUtf8 } from '../../action/limits';
+import { aliasBombProblem, aliasExpansion, contentProblem, firstInvalidUtf8, isValidJson } from '../../action/limits';
 import { aliasBomb, binaryBytes } from '../support/hostile';
 
 describe('limit inputs', () => {
@@ -55,5 +55,16 @@ describe('content pre-checks', () => {
     const anchors = 'openapi: 3.1.0\ncomponents:\n  a: &err {type: object, properties: {code: {type: string}}}\n  b: *err\n  c: *err\n';
     expect(aliasExpansion(anchors)?.expanded).toBeLessThan(100);
     expect(aliasExpansion('description: "a *b* c"\n')).toBeUndefined();
+  });
+
+  it('a JSON document mentioning & and * in its strings is cleared without a YAML parse; YAML flow style with anchors is not JSON', () => {
+    const json = JSON.stringify({ openapi: '3.0.0', info: { title: 'x &anchor', description: 'see *alias' } });
+    expect(isValidJson(json)).toBe(true);
+    expect(isValidJson('\uFEFF ' + json)).toBe(true);
+    expect(aliasExpansion(json)).toBeUndefined();
+    // The same bomb written in flow style looks like JSON, but JSON.parse refuses it: still measured.
+    const flow = '{"a": &a ["x","x","x","x","x","x","x","x","x","x"], "b": &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a], "c": &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b], "d": [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]}';
+    expect(isValidJson(flow)).toBe(false);
+    expect(aliasExpansion(flow)?.expanded).toBeGreaterThan(10_000);
   });
 });
