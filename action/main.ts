@@ -246,7 +246,8 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
     loaded = await resolveRuleset(ctx, (spec) => {
       if (workerScript() !== undefined) early = new LintPool(poolOptions(spec), 1);
     });
-    rules = ruleHelp(loaded.ruleset);
+    // A preset's Ruleset (rule metadata for the reports) is built while the workers lint.
+    if (loaded.spec.kind !== 'preset') rules = ruleHelp(loaded.ruleset);
   } catch (error) {
     await early?.close();
     if (error instanceof RulesetLoadError) failures.push({ file: error.file, message: error.message });
@@ -287,7 +288,9 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
     pool.ensure(threads);
     try {
       const started = Date.now();
-      const responses = await pool.lint(documents.map((file) => ({ file, root: workspace })));
+      const linting = pool.lint(documents.map((file) => ({ file, root: workspace })));
+      if (loaded.spec.kind === 'preset') rules = ruleHelp(loaded.ruleset);
+      const responses = await linting;
       info(`Linted ${documents.length} document(s) in ${((Date.now() - started) / 1000).toFixed(1)} s on ${threads} thread(s).`);
       for (const r of responses) if (r.error) unlinted.add(relativize(r.file) ?? r.file);
       const documentationUrls = new Map([...rules].map(([id, r]) => [id, r.documentationUrl]));

@@ -243,8 +243,17 @@ export async function bundleRulesetFile(options: RulesetOptions): Promise<string
 /** Loads the ruleset file (or preset); errors become RulesetLoadError naming the file and the fix. */
 export async function loadRuleset(options: RulesetOptions | { preset: PresetName }, displayName: string): Promise<LoadedRuleset> {
   if ('preset' in options) {
+    // Built on first use: a preset cannot fail to load, and the main thread only needs it for
+    // rule metadata, which can wait until the lint workers are busy.
     const spec: RulesetSpec = { kind: 'preset', preset: options.preset };
-    return { spec, ruleset: rulesetFromSpec(spec), displayName };
+    let ruleset: Ruleset | undefined;
+    return {
+      spec,
+      get ruleset() {
+        return (ruleset ??= rulesetFromSpec(spec));
+      },
+      displayName,
+    };
   }
   const { file } = options;
   if (!fs.existsSync(file)) {
