@@ -8,13 +8,13 @@
  * remaining documents; the document is reported as a load failure naming the limit.
  */
 import { Document, Spectral, type Ruleset } from '@stoplight/spectral-core';
-import * as Parsers from '@stoplight/spectral-parsers';
 import { availableParallelism, cpus } from 'node:os';
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fingerprint } from './fingerprint';
 import { aliasBombProblem, contentProblem, DEFAULT_LIMITS, isProtoKeyCrash, isStackOverflow, limitMessages, MEMORY_PER_BYTE, type Limits } from './limits';
+import { parserFor } from './fast-json';
 import { createFastResolver } from './fast-resolver';
 import type { ConfinedResolver } from './resolver';
 import { describeError, rulesetFromSpec, severityName, type RulesetSpec } from './ruleset-runtime';
@@ -93,7 +93,9 @@ export class DocumentLinter {
       }
       const bomb = aliasBombProblem(content);
       if (bomb) return refuse(bomb);
-      const document = new Document(content, Parsers.Yaml, request.file);
+      // JSON documents: FastJson (same data, diagnostics and locations as Parsers.Yaml, which
+      // it falls back to whenever it cannot guarantee that; test/action/fast-json.test.ts).
+      const document = new Document(content, parserFor(content), request.file);
       const results = await this.resolver.withContext({ root: request.root, deps }, () =>
         this.spectral.run(document, { ignoreUnknownFormat: false }),
       );
