@@ -17,7 +17,7 @@
  */
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,37 +88,146 @@ exports.createValidator = createValidator;
 /** Output file -> entry point. */
 export const ENTRIES = { 'index.js': 'action/index.ts', 'main.js': 'action/main.ts', 'worker.js': 'action/worker-entry.ts' };
 
+/**
+ * Parts only some runs need, in files of their own that the main thread or a worker loads on
+ * first use (Node parses every byte of a bundle it loads: dist/main.js was 11 MB, mostly these).
+ *  - spectral-rulesets.js: spectral:oas / spectral:asyncapi (with the AsyncAPI schemas, 4.7 MB),
+ *    for rulesets that extend them;
+ *  - ruleset-bundler.js: rollup, Spectral's ruleset bundler and migrator, for ruleset files;
+ *  - catalog.js: the event catalog and the AsyncAPI parser, for `catalog: true`.
+ * `ids`: the module ids the other bundles import them by (each becomes a stub that requires the
+ * chunk by a run-time path). With `shared`, the chunk does not bundle Spectral's own packages but
+ * takes the loading bundle's instances (SHARED), so that rules, functions and formats are the
+ * same objects everywhere.
+ */
+export const CHUNKS = {
+  'spectral-rulesets.js': { ids: ['@stoplight/spectral-rulesets'], shared: true },
+  'ruleset-bundler.js': {
+    ids: [
+      '@stoplight/spectral-ruleset-bundler',
+      '@stoplight/spectral-ruleset-bundler/plugins/commonjs',
+      '@stoplight/spectral-ruleset-bundler/plugins/stdin',
+      '@stoplight/spectral-ruleset-bundler/presets/node',
+      '@stoplight/spectral-ruleset-migrator',
+    ],
+    shared: true,
+  },
+  'catalog.js': { ids: ['./catalog/index.ts'], shared: false },
+};
+const SHARED = [
+  '@stoplight/spectral-core',
+  '@stoplight/spectral-formats',
+  '@stoplight/spectral-functions',
+  '@stoplight/spectral-parsers',
+  '@stoplight/spectral-ref-resolver',
+  '@stoplight/spectral-runtime',
+  '@stoplight/spectral-rulesets',
+];
+const HOST_KEY = 'spectral-integration-ruleset/host-modules';
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** In the bundles that load chunks: every chunk id becomes a stub requiring the chunk file. */
+function chunkStubs(except) {
+  const byId = new Map();
+  for (const [file, chunk] of Object.entries(CHUNKS)) if (file !== except) for (const id of chunk.ids) byId.set(id, file);
+  return {
+    name: 'chunk-stubs',
+    setup(b) {
+      const bare = [...byId.keys()].filter((id) => !id.startsWith('./'));
+      b.onResolve({ filter: new RegExp(`^(${bare.map(escapeRe).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'sir-chunk' }));
+      // Our own modules (the catalog) are matched once resolved.
+      b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData?.chunkStubs) return undefined;
+        const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { chunkStubs: true } });
+        const rel = `./${relative(root, r.path).split(sep).join('/')}`;
+        return byId.has(rel) ? { path: rel, namespace: 'sir-chunk' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'sir-chunk' }, (args) => {
+        const file = byId.get(args.path);
+        const provide = SHARED.map((id) => `    case ${JSON.stringify(id)}: return require(${JSON.stringify(id)});`).join('\n');
+        return {
+          resolveDir: root,
+          loader: 'js',
+          contents: `// Loads dist/${file} on first use, sharing this bundle's Spectral packages with it.
+const key = Symbol.for(${JSON.stringify(HOST_KEY)});
+if (!globalThis[key]) {
+  globalThis[key] = (id) => {
+    switch (id) {
+${provide}
+    }
+    throw new Error("dist/${file} asked for " + id + ", which the action does not share");
+  };
+}
+module.exports = require(require("path").join(__dirname, ${JSON.stringify(file)}))[${JSON.stringify(args.path.startsWith('./') ? 'module' : args.path)}];
+`,
+        };
+      });
+    },
+  };
+}
+
+/** In a shared chunk: Spectral's packages (other than the chunk's own) are the loading bundle's. */
+const hostModules = (own) => ({
+  name: 'host-modules',
+  setup(b) {
+    const shared = SHARED.filter((id) => !own.includes(id));
+    b.onResolve({ filter: new RegExp(`^(${shared.map(escapeRe).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'sir-host' }));
+    b.onLoad({ filter: /.*/, namespace: 'sir-host' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = globalThis[Symbol.for(${JSON.stringify(HOST_KEY)})](${JSON.stringify(args.path)});\n`,
+    }));
+  },
+});
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // fsevents: rollup's optional macOS watcher (never used: no watch mode).
+  external: ['fsevents'],
+  mainFields: ['main', 'module'],
+  conditions: ['require', 'node', 'default'],
+  legalComments: 'none',
+  sourcemap: false,
+  minify: false,
+  keepNames: true,
+  charset: 'utf8',
+  metafile: true,
+  logLevel: 'warning',
+  logOverride: {
+    // Optional requires inside try/catch in some dependencies.
+    'require-resolve-not-external': 'silent',
+    'empty-import-meta': 'silent',
+    'commonjs-variable-in-esm': 'silent',
+    // dist/index.js requires dist/main.js, and stubs their chunks, by a run-time path, on purpose.
+    'unsupported-require-call': 'silent',
+  },
+};
+const banner = (outfile) => ({ js: `/* spectral-integration-ruleset GitHub Action (${outfile}) — generated by scripts/build-action.mjs; do not edit. Licenses: dist/licenses.txt */` });
+
 const inputs = new Set();
 for (const [outfile, entry] of Object.entries(ENTRIES)) {
   const result = await build({
-    absWorkingDir: root,
+    ...common,
     entryPoints: [entry],
     outfile: join(outdir, outfile),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // fsevents: rollup's optional macOS watcher (never used: no watch mode).
-    external: ['fsevents'],
-    mainFields: ['main', 'module'],
-    conditions: ['require', 'node', 'default'],
-    legalComments: 'none',
-    sourcemap: false,
-    minify: false,
-    keepNames: true,
-    charset: 'utf8',
-    metafile: true,
-    logLevel: 'warning',
-    logOverride: {
-      // Optional requires inside try/catch in some dependencies.
-      'require-resolve-not-external': 'silent',
-      'empty-import-meta': 'silent',
-      'commonjs-variable-in-esm': 'silent',
-      // dist/index.js requires dist/main.js by a run-time path, on purpose.
-      'unsupported-require-call': 'silent',
-    },
-    plugins: [umdToEsm, precompiledRulesetValidator],
-    banner: { js: `/* spectral-integration-ruleset GitHub Action (${outfile}) — generated by scripts/build-action.mjs; do not edit. Licenses: dist/licenses.txt */` },
+    plugins: [chunkStubs(), umdToEsm, precompiledRulesetValidator],
+    banner: banner(outfile),
+  });
+  for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+}
+for (const [outfile, chunk] of Object.entries(CHUNKS)) {
+  const contents = chunk.ids[0].startsWith('./')
+    ? `module.exports = { module: require(${JSON.stringify(chunk.ids[0])}) };\n`
+    : `module.exports = {\n${chunk.ids.map((id) => `  ${JSON.stringify(id)}: require(${JSON.stringify(id)}),`).join('\n')}\n};\n`;
+  const result = await build({
+    ...common,
+    stdin: { contents, resolveDir: root, sourcefile: `${outfile}.entry.js`, loader: 'js' },
+    outfile: join(outdir, outfile),
+    plugins: [...(chunk.shared ? [hostModules(chunk.ids), chunkStubs(outfile)] : []), umdToEsm, precompiledRulesetValidator],
+    banner: banner(outfile),
   });
   for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
 }
@@ -146,7 +255,7 @@ for (const input of [...inputs].sort()) {
   });
 }
 const entries = [...new Map([...packages.values()].map((p) => [p.id, p])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-let licenses = 'Third-party packages bundled in dist/index.js, dist/main.js and dist/worker.js\n\n';
+let licenses = `Third-party packages bundled in dist/ (${[...Object.keys(ENTRIES), ...Object.keys(CHUNKS)].join(', ')})\n\n`;
 for (const p of entries) {
   licenses += `${'='.repeat(78)}\n${p.id} — ${p.license}\n${'='.repeat(78)}\n${p.text ? p.text + '\n' : '(no license file in the package)\n'}\n`;
 }
@@ -154,7 +263,7 @@ writeFileSync(join(outdir, 'licenses.txt'), licenses);
 
 // Guard reproducibility: the bundles must not contain this machine's paths.
 const sizes = [];
-for (const outfile of Object.keys(ENTRIES)) {
+for (const outfile of [...Object.keys(ENTRIES), ...Object.keys(CHUNKS)]) {
   const bundle = readFileSync(join(outdir, outfile), 'utf8');
   if (bundle.includes(root + sep) || bundle.includes(root.split(sep).join('/') + '/')) {
     console.error(`dist/${outfile} contains the absolute path ${root}: the bundle would not be reproducible.`);
