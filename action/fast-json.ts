@@ -745,6 +745,20 @@ export function isFastJsonResult(result: unknown): boolean {
   return typeof result === 'object' && result !== null && texts.has(result);
 }
 
+/**
+ * FastJson's own parse of a text, or undefined when it would hand the text to Parsers.Yaml.
+ * A result means the text is valid JSON (so it has no YAML anchors or aliases); pass it on
+ * with `parserWithResult` instead of parsing twice.
+ */
+export function parseFastJson(input: string): Result | undefined {
+  return typeof input === 'string' && /^\uFEFF?[ \t\r\n]*[{[]/.test(input) ? attempt(input).result : undefined;
+}
+
+/** FastJson, returning an already computed result of parseFastJson (for `new Document`). */
+export function parserWithResult(result: Result): IParser<Result> {
+  return { ...FastJson, parse: () => result };
+}
+
 function parse(input: string): Result {
   if (typeof input === 'string') {
     const { result } = attempt(input);

@@ -12,9 +12,10 @@ import { availableParallelism, cpus } from 'node:os';
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import * as Parsers from '@stoplight/spectral-parsers';
 import { fingerprint } from './fingerprint';
 import { aliasBombProblem, contentProblem, DEFAULT_LIMITS, isProtoKeyCrash, isStackOverflow, limitMessages, MEMORY_PER_BYTE, type Limits } from './limits';
-import { parserFor } from './fast-json';
+import { parseFastJson, parserWithResult } from './fast-json';
 import { createFastResolver } from './fast-resolver';
 import type { ConfinedResolver } from './resolver';
 import { describeError, rulesetFromSpec, severityName, type RulesetSpec } from './ruleset-runtime';
@@ -91,11 +92,15 @@ export class DocumentLinter {
       } catch (error) {
         return refuse(`cannot read the file: ${describeError(error)}`);
       }
-      const bomb = aliasBombProblem(content);
-      if (bomb) return refuse(bomb);
       // JSON documents: FastJson (same data, diagnostics and locations as Parsers.Yaml, which
       // it falls back to whenever it cannot guarantee that; test/action/fast-json.test.ts).
-      const document = new Document(content, parserFor(content), request.file);
+      // Valid JSON has no YAML aliases: only other texts go through the alias-bomb check.
+      const json = parseFastJson(content);
+      if (!json) {
+        const bomb = aliasBombProblem(content);
+        if (bomb) return refuse(bomb);
+      }
+      const document = new Document(content, json ? parserWithResult(json) : Parsers.Yaml, request.file);
       const results = await this.resolver.withContext({ root: request.root, deps }, () =>
         this.spectral.run(document, { ignoreUnknownFormat: false }),
       );

@@ -23,7 +23,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { types } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { FastJson, fastJsonFallbackReason, isFastJsonResult, MAX_DEPTH, parserFor } from '../../action/fast-json';
+import { FastJson, fastJsonFallbackReason, isFastJsonResult, MAX_DEPTH, parseFastJson, parserFor, parserWithResult } from '../../action/fast-json';
 import { createFastResolver } from '../../action/fast-resolver';
 import { DEFAULT_LIMITS } from '../../action/limits';
 import ruleset from '../../rulesets/index';
@@ -663,5 +663,26 @@ describe('FastJson on generated documents', () => {
       }),
       { numRuns: Math.ceil((RUNS * 2) / 3), seed: 7 },
     );
+  });
+});
+
+describe('parseFastJson (what the lint worker calls)', () => {
+  it('parses JSON once: the result goes to Document through parserWithResult', () => {
+    const text = '{"openapi": "3.1.0", "paths": {"/b": {}, "/a": {}}, "x": {"404": 1, "200": 2}}';
+    const result = parseFastJson(text);
+    expect(result).toBeDefined();
+    expect(isFastJsonResult(result)).toBe(true);
+    const document = new Document(text, parserWithResult(result!), '/tmp/x.json');
+    expect(document.data).toBe(result!.data);
+    expect(Object.keys((document.data as { x: object }).x)).toEqual(['404', '200']);
+    expect(document.getRangeForJsonPath(['paths', '/a'])).toEqual(new Document(text, Parsers.Yaml, '/tmp/x.json').getRangeForJsonPath(['paths', '/a']));
+  });
+
+  it('is undefined for anything FastJson hands to Parsers.Yaml (so the worker runs its YAML checks)', () => {
+    expect(parseFastJson('openapi: 3.1.0\n')).toBeUndefined();
+    expect(parseFastJson('{"a": 1, "a": 2}')).toBeUndefined();
+    expect(parseFastJson('{"a": &x [1], "b": *x}')).toBeUndefined();
+    expect(parseFastJson('"just a string"')).toBeUndefined();
+    expect(parseFastJson('')).toBeUndefined();
   });
 });
