@@ -15,7 +15,7 @@ describe('the /functions entry point', () => {
       const thens = Array.isArray(built.then) ? built.then : [built.then];
       for (const then of thens as { function: unknown }[]) {
         expect(exported.has(then.function), `${rule.id}: its function is not exported from functions/index.ts`).toBe(true);
-        expect(typeof (then.function as { validator?: unknown }).validator, `${rule.id}: use createRulesetFunction`).toBe('function');
+        expect(typeof (then.function as { validator?: unknown }).validator, `${rule.id}: define it with defineFunction (functions/lib/define.ts)`).toBe('function');
       }
     }
   });
