@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { get, isObject } from './lib/guards';
+import { get, isObject, keysOf } from './lib/guards';
 import { operationLocation } from './lib/openapi';
 import { responsesOf } from './lib/rest';
 
@@ -19,7 +19,7 @@ export const httpDeleteSuccess = defineFunction<unknown, null>(
     const responses = responsesOf(operation);
     if (!responses) return [];
     const results: IFunctionResult[] = [];
-    const keys = Object.keys(responses);
+    const keys = keysOf(responses);
     if (location.method === 'delete') {
       const ok = keys.some((k) => ['200', '202', '204', '2XX'].includes(k.trim().toUpperCase()));
       if (!ok) {
@@ -32,7 +32,7 @@ export const httpDeleteSuccess = defineFunction<unknown, null>(
     for (const key of keys) {
       if (key.trim() !== '204') continue;
       const content = get(responses[key], 'content');
-      if (isObject(content) && Object.keys(content).length > 0) {
+      if (isObject(content) && keysOf(content).length > 0) {
         results.push({
           message: `204 No Content response declares content, but a 204 has no body; remove \`content\` or use 200 if a body is returned.`,
           path: [...context.path, 'responses', key, 'content'],

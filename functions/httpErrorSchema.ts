@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { get, isObject, type JsonObject } from './lib/guards';
+import { get, isObject, type JsonObject, entriesOf } from './lib/guards';
 import { operationLocation, resolvedRoot } from './lib/openapi';
 import { schemaDeclares } from './lib/rate-limits';
 import { deref } from './lib/schema';
@@ -115,7 +115,7 @@ export const httpErrorSchema = defineFunction<unknown, HttpErrorSchemaOptions>(
           ? '`application/problem+json` content whose schema has `type`, `title` and `status` (RFC 9457)'
           : 'an error schema with `code` and `message`, or `application/problem+json` with `type`, `title` and `status`';
     const results: IFunctionResult[] = [];
-    for (const [key, response] of Object.entries(responses)) {
+    for (const [key, response] of entriesOf(responses)) {
       const cls = statusClass(key);
       if (cls !== 4 && cls !== 5) continue;
       if (!isObject(response)) continue;

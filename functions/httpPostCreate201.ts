@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { get, isObject } from './lib/guards';
+import { get, isObject, keysOf } from './lib/guards';
 import { findHeader } from './lib/headers';
 import { operationLocation, resolvedRoot } from './lib/openapi';
 import {
@@ -63,7 +63,7 @@ export const httpPostCreate201 = defineFunction<unknown, HttpPostCreate201Option
 
     const responses = responsesOf(operation);
     if (!responses) return [];
-    const keys = Object.keys(responses).map((k) => k.trim().toUpperCase());
+    const keys = keysOf(responses).map((k) => k.trim().toUpperCase());
     const has201 = keys.includes('201');
     if (!has201) {
       // 202: asynchronous creation; 204: the POST creates nothing it could point at.
@@ -75,7 +75,7 @@ export const httpPostCreate201 = defineFunction<unknown, HttpPostCreate201Option
         },
       ];
     }
-    const key201 = Object.keys(responses).find((k) => k.trim() === '201') ?? '201';
+    const key201 = keysOf(responses).find((k) => k.trim() === '201') ?? '201';
     const response = responses[key201];
     if (!isObject(response)) return [];
     if (findHeader(get(response, 'headers'), 'Location')) return [];

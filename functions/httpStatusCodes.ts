@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isInteger, isObject, isString } from './lib/guards';
+import { isInteger, isObject, isString, keysOf } from './lib/guards';
 import { operationLocation } from './lib/openapi';
 import { isBehindRef, isRangeKey, responsesOf } from './lib/rest';
 
@@ -48,7 +48,7 @@ export const httpStatusCodes = defineFunction<unknown, HttpStatusCodesOptions>(
     const classes = new Set([...allowed].map((c) => c.charAt(0)));
     const list = [...allowed].join(', ');
     const results: IFunctionResult[] = [];
-    for (const key of Object.keys(responses)) {
+    for (const key of keysOf(responses)) {
       const k = key.trim().toUpperCase();
       if (k === 'DEFAULT' || k.startsWith('X-')) continue;
       if (allowed.has(k)) continue;

@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { get, has, isObject } from './lib/guards';
+import { get, has, isObject, keysOf, entriesOf } from './lib/guards';
 import {
   baseMediaType,
   isJsonMediaType,
@@ -71,7 +71,7 @@ interface Check {
 }
 
 function checkSeed(content: Record<string, unknown>, responsePath: Path, root: unknown): Check {
-  const json = Object.entries(content).filter(([mediaType]) => isJsonMediaType(mediaType) && baseMediaType(mediaType) !== PROBLEM_JSON);
+  const json = entriesOf(content).filter(([mediaType]) => isJsonMediaType(mediaType) && baseMediaType(mediaType) !== PROBLEM_JSON);
   const withSchema = json.filter(([, media]) => has(media, 'schema'));
   if (withSchema.length === 0) {
     return {
@@ -96,12 +96,12 @@ function checkSeed(content: Record<string, unknown>, responsePath: Path, root: u
 }
 
 function checkProblem(content: Record<string, unknown>, responsePath: Path, root: unknown): Check {
-  const problem = Object.entries(content).find(([mediaType]) => baseMediaType(mediaType) === PROBLEM_JSON);
+  const problem = entriesOf(content).find(([mediaType]) => baseMediaType(mediaType) === PROBLEM_JSON);
   if (!problem) {
     return {
       ok: false,
       message: `The 429 response is not ${PROBLEM_JSON}: describe the error as RFC 9457 problem details (\`content: {application/problem+json: {schema: ...}}\` with ${list(PROBLEM_FIELDS)}).`,
-      path: Object.keys(content).length ? [...responsePath, 'content'] : responsePath,
+      path: keysOf(content).length ? [...responsePath, 'content'] : responsePath,
     };
   }
   const [mediaType, media] = problem;
@@ -149,7 +149,7 @@ export const rateLimitErrorBody = defineFunction<unknown, RateLimitErrorBodyOpti
       if (code !== '429') continue;
       const responsePath: Path = [...target.path, 'responses', code];
       const content = response.content;
-      if (!isObject(content) || Object.keys(content).length === 0) {
+      if (!isObject(content) || keysOf(content).length === 0) {
         const what =
           format === 'seed'
             ? `a JSON body with ${list(SEED_429_FIELDS)}`
@@ -171,7 +171,7 @@ export const rateLimitErrorBody = defineFunction<unknown, RateLimitErrorBodyOpti
         if (problem.ok) continue;
         const seed = checkSeed(content, responsePath, root);
         if (seed.ok) continue;
-        const hasProblemMedia = Object.keys(content).some((m) => baseMediaType(m) === PROBLEM_JSON);
+        const hasProblemMedia = keysOf(content).some((m) => baseMediaType(m) === PROBLEM_JSON);
         const chosen = hasProblemMedia ? problem : seed;
         results.push({
           message: `${chosen.message!.replace(/\.$/, '')} (or use the other accepted error format: ${hasProblemMedia ? `a JSON body with ${list(SEED_429_FIELDS)}` : `${PROBLEM_JSON} with ${list(PROBLEM_FIELDS)}`}).`,

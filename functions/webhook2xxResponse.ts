@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isObject } from './lib/guards';
+import { isObject, keysOf } from './lib/guards';
 import { isCallbackRefCopy, type JsonPathArray } from './lib/webhooks';
 
 const SUCCESS = /^2(\d\d|xx)$/i;
@@ -16,7 +16,7 @@ export const webhook2xxResponse = defineFunction<unknown, null>(
     const path = context.path as JsonPathArray;
     if (isCallbackRefCopy(context.document.data, path)) return [];
     const responses = operation.responses;
-    if (isObject(responses) && Object.keys(responses).some((code) => SUCCESS.test(code))) return [];
+    if (isObject(responses) && keysOf(responses).some((code) => SUCCESS.test(code))) return [];
     return [
       {
         message:

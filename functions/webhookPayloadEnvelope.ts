@@ -1,7 +1,7 @@
 import { resolvedRoot } from './lib/openapi';
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isArray, isObject } from './lib/guards';
+import { isArray, isObject, entriesOf } from './lib/guards';
 import { deref, flattenSchema } from './lib/schema';
 import {
   SEED_ENVELOPE,
@@ -80,7 +80,7 @@ export const webhookPayloadEnvelope = defineFunction<unknown, WebhookPayloadEnve
     const bodyPath = [...path, 'requestBody'];
     const content = requestBody.content;
     const media = isObject(content)
-      ? Object.entries(content).filter(([, m]) => isObject(m) && m.schema !== undefined)
+      ? entriesOf(content).filter(([, m]) => isObject(m) && m.schema !== undefined)
       : [];
     const json = media.filter(([type]) => isJsonMediaType(type));
     const candidates = json.length > 0 ? json : media;

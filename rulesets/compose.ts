@@ -5,7 +5,7 @@
 import type { IFunctionResult, RuleDefinition, RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { Format } from '@stoplight/spectral-core';
 import { aas2, aas3, oas2, oas3 } from '@stoplight/spectral-formats';
-import { errorMessage, isObject } from '../functions/lib/guards';
+import { errorMessage, isObject, keysOf } from '../functions/lib/guards';
 import { SEED_CONVENTIONS, type AnyRuleFactory, type Conventions, type Severity } from './types';
 
 /** Where docs/rules.md is published; every result links to its rule's section. */
@@ -294,7 +294,7 @@ export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F):
         stack.pop();
       };
       if (head.kind === 'any') {
-        for (const k of Object.keys(node)) visitChild(k);
+        for (const k of keysOf(node)) visitChild(k);
       } else {
         for (const k of head.keys) if (Object.prototype.hasOwnProperty.call(node, k)) visitChild(k);
       }

@@ -2,13 +2,13 @@
  * Case-insensitive lookup of HTTP headers and parameters (header names compare
  * case-insensitively everywhere in the catalog).
  */
-import { isArray, isObject, isString, type JsonObject } from './guards';
+import { isArray, isObject, isString, type JsonObject, keysOf } from './guards';
 
 /** [actual key, value] of a header in an OpenAPI `headers` map, compared case-insensitively. */
 export function findHeader(headers: unknown, name: string): [string, unknown] | undefined {
   if (!isObject(headers)) return undefined;
   const wanted = name.toLowerCase();
-  for (const key of Object.keys(headers)) {
+  for (const key of keysOf(headers)) {
     if (key.toLowerCase() === wanted) return [key, headers[key]];
   }
   return undefined;

@@ -2,7 +2,7 @@
  * OpenAPI helpers shared by the REST, HTTP, rate-limit, idempotency, webhook and resilience
  * functions: operations, inherited (effective) settings, path segments and words.
  */
-import { get, has, isArray, isObject, isString, type JsonObject } from './guards';
+import { get, has, isArray, isObject, isString, type JsonObject, keysOf } from './guards';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -61,7 +61,7 @@ export function effectiveSecurity(root: unknown, operation: unknown): unknown[] 
  */
 export function requiresAuthentication(requirements: unknown[] | undefined): boolean {
   if (!requirements || requirements.length === 0) return false;
-  return requirements.every((req) => isObject(req) && Object.keys(req).length > 0);
+  return requirements.every((req) => isObject(req) && keysOf(req).length > 0);
 }
 
 /**
@@ -83,9 +83,9 @@ export function effectiveExtension(
 }
 
 /** Response status keys of an operation (strings, `default` included). */
-export function responseCodes(operation: unknown): string[] {
+export function responseCodes(operation: unknown): readonly string[] {
   const responses = get(operation, 'responses');
-  return isObject(responses) ? Object.keys(responses) : [];
+  return isObject(responses) ? keysOf(responses) : [];
 }
 
 /** True when the responses map has the status code (`429`, or `4XX` ranges for 4xx codes). */

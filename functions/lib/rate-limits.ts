@@ -5,7 +5,7 @@
  */
 import type { RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { ErrorObject } from 'ajv';
-import { get, has, isArray, isObject, isString, type JsonObject } from './guards';
+import { get, has, isArray, isObject, isString, type JsonObject, entriesOf } from './guards';
 import { findHeader } from './headers';
 import { effectiveExtension, operationLocation, pathItemOf, type HttpMethod, resolvedRoot } from './openapi';
 import { deref, flattenSchema } from './schema';
@@ -51,7 +51,7 @@ export function responseEntries(operation: unknown): [string, JsonObject][] {
   const responses = get(operation, 'responses');
   if (!isObject(responses)) return [];
   const out: [string, JsonObject][] = [];
-  for (const [code, response] of Object.entries(responses)) {
+  for (const [code, response] of entriesOf(responses)) {
     if (isObject(response)) out.push([code, response]);
   }
   return out;
@@ -67,7 +67,7 @@ export function headerSchema(header: unknown): { schema: unknown; path: Path } |
   if (!isObject(header)) return undefined;
   if (has(header, 'schema')) return { schema: header.schema, path: ['schema'] };
   if (isObject(header.content)) {
-    for (const [mediaType, media] of Object.entries(header.content)) {
+    for (const [mediaType, media] of entriesOf(header.content)) {
       if (has(media, 'schema')) return { schema: (media as JsonObject).schema, path: ['content', mediaType, 'schema'] };
     }
   }

@@ -4,7 +4,7 @@
  * response lookups. Everything here is total: wrong input types give "nothing to say".
  */
 import { pluralize, singularize } from 'inflection';
-import { get, isArray, isObject, isString, type JsonObject } from './guards';
+import { get, isArray, isObject, isString, type JsonObject, keysOf, entriesOf } from './guards';
 import { flattenSchema } from './schema';
 import { splitWords } from './openapi';
 
@@ -172,16 +172,9 @@ export function hasParamChild(pathKey: string, allKeys: readonly string[]): bool
   return paramParents(allKeys).has(normalizePathKey(pathKey));
 }
 
-const pathKeysCache = new WeakMap<object, string[]>();
-
-/** Object.keys of a `paths` object, the same array for every call on the same object. */
-export function pathKeysOf(paths: JsonObject): string[] {
-  let keys = pathKeysCache.get(paths);
-  if (!keys) {
-    keys = Object.keys(paths);
-    pathKeysCache.set(paths, keys);
-  }
-  return keys;
+/** Object.keys of a `paths` object, the same (frozen) array for every call on the same object. */
+export function pathKeysOf(paths: JsonObject): readonly string[] {
+  return keysOf(paths);
 }
 
 /** Compiles pattern strings case-sensitively (as regex normally do); invalid ones are dropped. */
@@ -337,7 +330,7 @@ export function isRangeKey(key: string): boolean {
  */
 export function documentsStatus(responses: JsonObject | undefined, code: string, ranges = true): boolean {
   if (!responses) return false;
-  for (const key of Object.keys(responses)) {
+  for (const key of keysOf(responses)) {
     const k = key.trim().toUpperCase();
     if (k === code) return true;
     if (ranges && k === `${code.charAt(0)}XX`) return true;
@@ -349,7 +342,7 @@ export function documentsStatus(responses: JsonObject | undefined, code: string,
 export function mediaTypes(holder: unknown): [string, JsonObject][] {
   const content = get(holder, 'content');
   if (!isObject(content)) return [];
-  return Object.entries(content).filter((e): e is [string, JsonObject] => isObject(e[1]));
+  return entriesOf(content).filter((e): e is [string, JsonObject] => isObject(e[1]));
 }
 
 /** Bare, lower-cased media type (`Application/Problem+JSON; charset=utf-8` → `application/problem+json`). */
@@ -368,7 +361,7 @@ export function requirementNeedsAuthorization(requirements: unknown[], root: unk
   const schemes = get(root, 'components', 'securitySchemes');
   for (const req of requirements) {
     if (!isObject(req)) continue;
-    for (const [name, scopes] of Object.entries(req)) {
+    for (const [name, scopes] of entriesOf(req)) {
       if (isArray(scopes) && scopes.some((s) => isString(s) && s.length > 0)) return true;
       const type = get(schemes, name, 'type');
       if (isString(type) && /^(oauth2|openidconnect)$/i.test(type)) return true;

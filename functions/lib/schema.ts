@@ -4,7 +4,7 @@
  * over `allOf` members. These helpers look through both, with cycle and depth guards, so a
  * rule sees a schema the way a validator would.
  */
-import { get, isArray, isObject, isString, type JsonObject } from './guards';
+import { get, isArray, isObject, isString, type JsonObject, entriesOf } from './guards';
 
 const MAX_DEPTH = 64;
 
@@ -77,7 +77,7 @@ export function flattenSchema(schema: unknown, root?: unknown): FlatSchema {
     visited.add(target);
     flat.members.push(target);
     if (isObject(target.properties)) {
-      for (const [name, value] of Object.entries(target.properties)) {
+      for (const [name, value] of entriesOf(target.properties)) {
         if (!flat.properties.has(name)) flat.properties.set(name, value);
       }
     }

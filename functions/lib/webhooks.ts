@@ -4,7 +4,7 @@
  * operations reached through a `$ref` into `components` (which are linted there as well).
  */
 import { findParameter, type FoundParameter } from './headers';
-import { get, isObject, isString, type JsonObject } from './guards';
+import { get, isObject, isString, type JsonObject, entriesOf } from './guards';
 import { HTTP_METHODS, effectiveExtension } from './openapi';
 import { resolveLocalRef } from './schema';
 
@@ -81,16 +81,16 @@ export function webhookOperations(root: unknown, unresolved?: unknown): WebhookO
   };
   const addCallbacks = (callbacks: unknown, base: JsonPathArray) => {
     if (!isObject(callbacks)) return;
-    for (const [name, callback] of Object.entries(callbacks)) {
+    for (const [name, callback] of entriesOf(callbacks)) {
       if (!isObject(callback)) continue;
-      for (const [expression, pathItem] of Object.entries(callback)) addPathItem(pathItem, [...base, name, expression]);
+      for (const [expression, pathItem] of entriesOf(callback)) addPathItem(pathItem, [...base, name, expression]);
     }
   };
   const webhooks = get(root, 'webhooks');
-  if (isObject(webhooks)) for (const [name, pathItem] of Object.entries(webhooks)) addPathItem(pathItem, ['webhooks', name]);
+  if (isObject(webhooks)) for (const [name, pathItem] of entriesOf(webhooks)) addPathItem(pathItem, ['webhooks', name]);
   const paths = get(root, 'paths');
   if (isObject(paths)) {
-    for (const [pathKey, pathItem] of Object.entries(paths)) {
+    for (const [pathKey, pathItem] of entriesOf(paths)) {
       if (!isObject(pathItem)) continue;
       for (const method of HTTP_METHODS) {
         const operation = pathItem[method];
