@@ -217,6 +217,21 @@ interface Container {
 }
 
 /**
+ * Offset of the quote that closes the string opening at `open` (a quote preceded by an odd
+ * number of backslashes is escaped), or -1.
+ */
+function closingQuote(src: string, open: number): number {
+  let j = src.indexOf('"', open + 1);
+  while (j > 0 && src.charCodeAt(j - 1) === 92) {
+    let b = j - 2;
+    while (src.charCodeAt(b) === 92) b--;
+    if ((j - 1 - b) % 2 === 0) break;
+    j = src.indexOf('"', j + 1);
+  }
+  return j;
+}
+
+/**
  * Index of a JSON text that JSON.parse accepted. Containers are numbered in document order
  * (pre-order, the root is 0): `open[k]`/`close[k]` are the offsets of container k's brackets,
  * `next[k]` the number of the first container after it (its next sibling, if any).
@@ -260,14 +275,7 @@ class JsonText {
 
   /** Offset of the closing quote of the string opening at `i`. */
   private stringEnd(i: number): number {
-    const src = this.src;
-    let j = src.indexOf('"', i + 1);
-    while (src.charCodeAt(j - 1) === 92) {
-      let b = j - 2;
-      while (src.charCodeAt(b) === 92) b--;
-      if ((j - 1 - b) % 2 === 0) break;
-      j = src.indexOf('"', j + 1);
-    }
+    const j = closingQuote(this.src, i);
     if (j < 0) throw new Error('unterminated string');
     return j;
   }
@@ -454,14 +462,8 @@ function scanText(input: string, src: string): { text: JsonText; colons: number 
     if (c <= 32) continue;
     switch (c) {
       case 34: {
-        // '"': to the closing quote (a quote preceded by an odd number of backslashes is escaped).
-        let j = src.indexOf('"', i + 1);
-        while (src.charCodeAt(j - 1) === 92) {
-          let b = j - 2;
-          while (src.charCodeAt(b) === 92) b--;
-          if ((j - 1 - b) % 2 === 0) break;
-          j = src.indexOf('"', j + 1);
-        }
+        // '"': to the closing quote.
+        const j = closingQuote(src, i);
         if (j < 0) throw new Fallback('unterminated string');
         i = j;
         afterString = j + 1;
@@ -751,7 +753,12 @@ export function isFastJsonResult(result: unknown): boolean {
  * with `parserWithResult` instead of parsing twice.
  */
 export function parseFastJson(input: string): Result | undefined {
-  return typeof input === 'string' && /^\uFEFF?[ \t\r\n]*[{[]/.test(input) ? attempt(input).result : undefined;
+  return typeof input === 'string' && looksLikeJson(input) ? attempt(input).result : undefined;
+}
+
+/** Content whose first character, after a byte-order mark and JSON whitespace, is `{` or `[`. */
+export function looksLikeJson(content: string): boolean {
+  return /^\uFEFF?[ \t\r\n]*[{[]/.test(content);
 }
 
 /** FastJson, returning an already computed result of parseFastJson (for `new Document`). */
@@ -798,6 +805,5 @@ export const FastJson: IParser<Result> = {
  * the results are Parsers.Yaml's.
  */
 export function parserFor(content: string): IParser<Result> {
-  const match = /^\uFEFF?[ \t\r\n]*([{[])/.exec(content);
-  return match ? FastJson : Parsers.Yaml;
+  return looksLikeJson(content) ? FastJson : Parsers.Yaml;
 }

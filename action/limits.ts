@@ -5,6 +5,7 @@
  * Time and memory are enforced by the lint pool (worker threads, lint.ts).
  */
 import { Kind, load, type YAMLNode } from '@stoplight/yaml-ast-parser';
+import { looksLikeJson } from './fast-json';
 
 export interface Limits {
   /** Wall-clock time one document may take to lint (ms); 0 = no limit. */
@@ -16,8 +17,6 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 60_000, maxBytes: 30 * 1024 * 1024, maxMemoryMb: 1024 };
-
-export { WORKER_STACK_MB } from './worker-protocol';
 
 /** A YAML document whose aliases expand to more nodes than this (and 100x what is written) is refused. */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
@@ -188,7 +187,7 @@ export function aliasExpansion(text: string, cap = MAX_ALIAS_EXPANSION * 10): { 
 
 /** True for a text that JSON.parse accepts (only tried when it starts like JSON). */
 export function isValidJson(text: string): boolean {
-  if (!/^\uFEFF?\s*[[{]/.test(text)) return false;
+  if (!looksLikeJson(text)) return false;
   try {
     JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     return true;

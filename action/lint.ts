@@ -20,7 +20,7 @@ import { createFastResolver } from './fast-resolver';
 import type { ConfinedResolver } from './resolver';
 import { describeError, rulesetFromSpec, severityName, type RulesetSpec } from './ruleset-runtime';
 import type { Finding, LoadFailure } from './types';
-import { WORKER_KIND, workerResourceLimits, type ConfigureMessage, type PrewarmedWorker } from './worker-protocol';
+import { startLintWorker, WORKER_KIND, type ConfigureMessage, type PrewarmedWorker } from './worker-protocol';
 
 export { WORKER_KIND };
 
@@ -228,15 +228,7 @@ export class LintPool {
       worker.ref();
       worker.postMessage({ type: 'configure', data } satisfies ConfigureMessage);
     } else {
-      worker = new Worker(script, {
-        workerData: data,
-        resourceLimits: workerResourceLimits(this.limits.maxMemoryMb),
-        // The worker must not print to the step log itself (its output is not escaped).
-        stdout: true,
-        stderr: true,
-      });
-      worker.stdout.resume();
-      worker.stderr.resume();
+      worker = startLintWorker(script, data, this.limits.maxMemoryMb);
     }
     const state: WorkerState = { worker, ready: false, dead: false };
     this.states.add(state);

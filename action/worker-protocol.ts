@@ -28,6 +28,20 @@ export function workerResourceLimits(maxMemoryMb: number): WorkerResourceLimits 
   return limits;
 }
 
+/** Starts a lint worker thread; its output is consumed, never printed. */
+export function startLintWorker(script: string, workerData: unknown, maxMemoryMb: number): Worker {
+  const worker = new Worker(script, {
+    workerData,
+    resourceLimits: workerResourceLimits(maxMemoryMb),
+    // The worker must not print to the step log itself (its output is not escaped).
+    stdout: true,
+    stderr: true,
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return worker;
+}
+
 /** A lint worker started before the inputs were read, waiting for a `configure` message. */
 export interface PrewarmedWorker {
   worker: Worker;
@@ -57,19 +71,11 @@ export function startPrewarmedWorker(script: string, env: NodeJS.ProcessEnv = pr
   const preset = (env.INPUT_PRESET ?? '').trim() === 'standards' ? 'standards' : 'default';
   let worker: Worker;
   try {
-    worker = new Worker(script, {
-      workerData: { kind: WORKER_KIND, prewarm: true, preset },
-      resourceLimits: workerResourceLimits(DEFAULT_MAX_MEMORY_MB),
-      // The worker must not print to the step log itself (its output is not escaped).
-      stdout: true,
-      stderr: true,
-    });
+    worker = startLintWorker(script, { kind: WORKER_KIND, prewarm: true, preset }, DEFAULT_MAX_MEMORY_MB);
   } catch {
     return undefined;
   }
   const prewarmed: PrewarmedWorker = { worker, maxMemoryMb: DEFAULT_MAX_MEMORY_MB, dead: false, adopted: false };
-  worker.stdout.resume();
-  worker.stderr.resume();
   const onDeath = () => {
     prewarmed.dead = true;
   };

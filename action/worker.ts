@@ -8,11 +8,7 @@ import type { Ruleset } from '@stoplight/spectral-core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DocumentLinter, type LintRequest, type LinterOptions } from './lint';
 import { describeError, rulesetFromSpec, type PresetName, type RulesetSpec } from './ruleset-runtime';
-import { WORKER_KIND, type ConfigureMessage } from './worker-protocol';
-
-export function isLintWorker(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === WORKER_KIND;
-}
+import type { ConfigureMessage } from './worker-protocol';
 
 export function runWorker(): void {
   const port = parentPort;

@@ -7,7 +7,6 @@ import {
   compileRegexes,
   DEFAULT_IGNORE,
   hasParamChild,
-  pathKeysOf,
   isPluralWord,
   matchesAny,
   responsesOf,
@@ -58,7 +57,7 @@ export const httpPostCreate201 = defineFunction<unknown, HttpPostCreate201Option
     }
     const root = resolvedRoot(context);
     const paths = get(root, 'paths');
-    const siblings = isObject(paths) ? pathKeysOf(paths) : [];
+    const siblings = isObject(paths) ? keysOf(paths) : [];
     if (!isPluralWord(lastWord) && !hasParamChild(location.pathKey, siblings)) return [];
 
     const responses = responsesOf(operation);

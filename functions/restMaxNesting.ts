@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isObject } from './lib/guards';
+import { isObject, keysOf } from './lib/guards';
 import {
   compileRegexes,
   hasParamChild,
@@ -53,7 +53,7 @@ export const restMaxNesting = defineFunction<unknown, RestMaxNestingOptions>(
     const max = typeof options?.max === 'number' ? options.max : 3;
     const ignore = compileRegexes(options?.ignore);
     const results: IFunctionResult[] = [];
-    const keys = Object.keys(paths);
+    const keys = keysOf(paths);
     for (const pathKey of keys) {
       const segments = restSegments(pathKey);
       let start = 0;

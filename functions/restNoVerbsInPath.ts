@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isObject } from './lib/guards';
+import { isObject, keysOf } from './lib/guards';
 import { ACTION_VERBS, isVerbNounCompound, restSegments, segmentWords, wordSet } from './lib/rest';
 
 export interface RestNoVerbsInPathOptions {
@@ -30,7 +30,7 @@ export const restNoVerbsInPath = defineFunction<unknown, RestNoVerbsInPathOption
     if (!isObject(paths)) return [];
     const allow = wordSet(options?.allow);
     const results: IFunctionResult[] = [];
-    for (const pathKey of Object.keys(paths)) {
+    for (const pathKey of keysOf(paths)) {
       const reported = new Set<string>();
       for (const segment of restSegments(pathKey)) {
         if (segment.isParam || segment.exempt || reported.has(segment.value)) continue;

@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isObject } from './lib/guards';
+import { isObject, keysOf } from './lib/guards';
 import { CASE_PATTERNS, compileRegexes, matchesAny, restSegments, toCase, type PathCase } from './lib/rest';
 
 export interface RestPathKebabCaseOptions {
@@ -36,7 +36,7 @@ export const restPathKebabCase = defineFunction<unknown, RestPathKebabCaseOption
     const pattern = CASE_PATTERNS[wanted];
     const ignore = compileRegexes(options?.ignore);
     const results: IFunctionResult[] = [];
-    for (const pathKey of Object.keys(paths)) {
+    for (const pathKey of keysOf(paths)) {
       const reported = new Set<string>();
       for (const segment of restSegments(pathKey)) {
         if (segment.isParam || segment.exempt || reported.has(segment.value)) continue;

@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isObject } from './lib/guards';
+import { isObject, keysOf } from './lib/guards';
 import {
   compileRegexes,
   hasParamChild,
@@ -42,7 +42,7 @@ export const restResourcePlural = defineFunction<unknown, RestResourcePluralOpti
     if (!isObject(paths)) return [];
     const singular = wordSet(options?.singular);
     const ignore = compileRegexes(options?.ignore);
-    const keys = Object.keys(paths);
+    const keys = keysOf(paths);
     const results: IFunctionResult[] = [];
     for (const pathKey of keys) {
       const segments = restSegments(pathKey);

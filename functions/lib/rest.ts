@@ -166,16 +166,12 @@ function paramParents(allKeys: readonly string[]): Set<string> {
 
 /**
  * True when some other path key is `<pathKey>/{param}` (one template segment more). The key
- * list is indexed once (pass the same array for every lookup: see pathKeysOf).
+ * list is indexed once per array (pass `keysOf(paths)`: the same array for the same object).
  */
 export function hasParamChild(pathKey: string, allKeys: readonly string[]): boolean {
   return paramParents(allKeys).has(normalizePathKey(pathKey));
 }
 
-/** Object.keys of a `paths` object, the same (frozen) array for every call on the same object. */
-export function pathKeysOf(paths: JsonObject): readonly string[] {
-  return keysOf(paths);
-}
 
 /** Compiles pattern strings case-sensitively (as regex normally do); invalid ones are dropped. */
 export function compileRegexes(patterns: unknown): RegExp[] {
