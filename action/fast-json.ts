@@ -67,6 +67,7 @@
 import * as Parsers from '@stoplight/spectral-parsers';
 import type { IParser, YamlParserResult } from '@stoplight/spectral-parsers';
 import { lineForPosition } from '@stoplight/yaml';
+import { looksLikeJson } from './limits';
 
 type Result = YamlParserResult<unknown>;
 type Location = { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
@@ -756,10 +757,6 @@ export function parseFastJson(input: string): Result | undefined {
   return typeof input === 'string' && looksLikeJson(input) ? attempt(input).result : undefined;
 }
 
-/** Content whose first character, after a byte-order mark and JSON whitespace, is `{` or `[`. */
-export function looksLikeJson(content: string): boolean {
-  return /^\uFEFF?[ \t\r\n]*[{[]/.test(content);
-}
 
 /** FastJson, returning an already computed result of parseFastJson (for `new Document`). */
 export function parserWithResult(result: Result): IParser<Result> {

@@ -8,6 +8,7 @@ import * as core from '@actions/core';
 import type { AnnotationsMode, FailSeverity, ReportMode } from './types';
 import type { PresetName } from './ruleset';
 import type { Limits } from './limits';
+import { DEFAULT_MAX_MEMORY_MB } from './worker-protocol';
 
 export const DEFAULTS = {
   files: '',
@@ -26,7 +27,7 @@ export const DEFAULTS = {
   catalog: 'false',
   'document-timeout': '60',
   'max-document-size': '30MB',
-  'max-memory': '1024',
+  'max-memory': String(DEFAULT_MAX_MEMORY_MB),
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;

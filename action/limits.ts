@@ -5,7 +5,7 @@
  * Time and memory are enforced by the lint pool (worker threads, lint.ts).
  */
 import { Kind, load, type YAMLNode } from '@stoplight/yaml-ast-parser';
-import { looksLikeJson } from './fast-json';
+import { DEFAULT_MAX_MEMORY_MB } from './worker-protocol';
 
 export interface Limits {
   /** Wall-clock time one document may take to lint (ms); 0 = no limit. */
@@ -16,7 +16,7 @@ export interface Limits {
   maxMemoryMb: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutMs: 60_000, maxBytes: 30 * 1024 * 1024, maxMemoryMb: 1024 };
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 60_000, maxBytes: 30 * 1024 * 1024, maxMemoryMb: DEFAULT_MAX_MEMORY_MB };
 
 /** A YAML document whose aliases expand to more nodes than this (and 100x what is written) is refused. */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
@@ -183,6 +183,15 @@ export function aliasExpansion(text: string, cap = MAX_ALIAS_EXPANSION * 10): { 
     size.set(top.node, total);
   }
   return { expanded: size.get(root) ?? 0, written };
+}
+
+/**
+ * Content whose first character, after a byte-order mark and JSON whitespace, is `{` or `[`.
+ * (Here rather than in fast-json.ts: lib/resolver.js bundles this module, and must not bundle
+ * Spectral's parsers.)
+ */
+export function looksLikeJson(content: string): boolean {
+  return /^\uFEFF?[ \t\r\n]*[{[]/.test(content);
 }
 
 /** True for a text that JSON.parse accepts (only tried when it starts like JSON). */

@@ -14,7 +14,7 @@ export const WORKER_KIND = 'spectral-integration-ruleset/lint-worker';
 /** Stack of each lint worker (MiB): enough for Spectral's recursive parser on ~10,000 nesting levels. */
 export const WORKER_STACK_MB = 64;
 
-/** The max-memory input's default (MiB of heap per lint worker). */
+/** The max-memory input's default (MiB of heap per lint worker); inputs.ts and limits.ts use it. */
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 
 export interface WorkerResourceLimits {
