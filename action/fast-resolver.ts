@@ -101,6 +101,35 @@ function pointerAt(base: string, from: number, path: string[]): string {
   return pointer;
 }
 const objectHasOwnProperty = Object.prototype.hasOwnProperty;
+const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * The symbol under which @stoplight/ordered-object-literal keeps a parsed object's key order
+ * (`[symbol, ...keys]`), learnt from the first object walked: null when it has none.
+ */
+let orderKey: symbol | null | undefined;
+
+/**
+ * Object.keys(target), without Object.keys on a proxy. Parsed objects are ordered-object-literal
+ * proxies whose ownKeys trap returns their order array, and Object.keys on them costs ~100× as
+ * much as on a plain object (the trap, then the proxy invariant checks). This reads the same
+ * order array and keeps, as Object.keys does, the string keys that are enumerable own
+ * properties. Anything else (plain objects, arrays, another order symbol) takes Object.keys.
+ */
+function ownKeys(target: Any): string[] {
+  if (orderKey === undefined) {
+    const symbols = Object.getOwnPropertySymbols(target);
+    orderKey = symbols.length === 1 && Symbol.keyFor(symbols[0])?.startsWith('__object_order_') ? symbols[0] : null;
+  }
+  const order = orderKey === null ? undefined : target[orderKey];
+  if (!Array.isArray(order) || order[0] !== orderKey) return Object.keys(target);
+  const keys: string[] = [];
+  for (let i = 1; i < order.length; i++) {
+    const key = order[i];
+    if (typeof key === 'string' && propertyIsEnumerable.call(target, key)) keys.push(key);
+  }
+  return keys;
+}
 const uriToJSONPointer = (uri: Any): string => {
   if ('length' in uri && uri.length === 0) return '';
   return uri.fragment() !== '' ? `#${uri.fragment()}` : uri.href() === '' ? '#' : '';
@@ -1224,7 +1253,7 @@ class FastResolveCrawler {
       this.children(target, parentPath, pointerAt(base, baseLength, parentPath), pointerStack);
       return;
     }
-    const keys = Object.keys(target);
+    const keys = ownKeys(target);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       const val = target[key];

@@ -58,7 +58,16 @@ interface Context {
 
 /** Workspace-relative POSIX path, or null when outside the workspace. */
 function relativizer(workspace: string): (abs: string) => string | null {
-  return (abs: string) => (isInside(workspace, abs) && path.resolve(abs) !== workspace ? toPosix(path.relative(workspace, abs)) : null);
+  // Called for every finding (thousands on a large document, nearly all with one source).
+  const cache = new Map<string, string | null>();
+  return (abs: string) => {
+    let rel = cache.get(abs);
+    if (rel === undefined) {
+      rel = isInside(workspace, abs) && path.resolve(abs) !== workspace ? toPosix(path.relative(workspace, abs)) : null;
+      cache.set(abs, rel);
+    }
+    return rel;
+  };
 }
 
 function severityRank(s: Severity): number {
