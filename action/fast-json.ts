@@ -61,139 +61,43 @@
  * `"<<": [null]`); getLocationForJsonPath never throws (it returns what Parsers.Yaml returns,
  * or `undefined` where Parsers.Yaml would throw: a Symbol segment for an array).
  *
+ * What FastJson shares with FastYaml (action/fast-yaml.ts: the same idea for YAML documents)
+ * lives in action/parser-common.ts: the ordered objects and the self-test, the result's shape,
+ * line maps and getLoc, the location registry behind getLocationForJsonPath, and
+ * `parserWithResult` (re-exported here).
+ *
  * Use `parserFor(content)` to pick FastJson for content that looks like JSON and Parsers.Yaml
  * otherwise (FastJson alone would do too: on YAML, JSON.parse fails within the first bytes).
  */
 import * as Parsers from '@stoplight/spectral-parsers';
-import type { IParser, YamlParserResult } from '@stoplight/spectral-parsers';
-import { lineForPosition } from '@stoplight/yaml';
+import type { IParser } from '@stoplight/spectral-parsers';
 import { looksLikeJson } from './limits';
+import {
+  computeLineMap,
+  Fallback,
+  getLoc,
+  locate,
+  type Location,
+  makeResult,
+  MAX_DEPTH,
+  ordered,
+  orderKey,
+  registerLocator,
+  type Result,
+  type Segment,
+  selfTest,
+} from './parser-common';
 
-type Result = YamlParserResult<unknown>;
-type Location = { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
-type Segment = string | number;
-
-/** Deeper documents go to Parsers.Yaml (which overflows a default stack between 1,000 and 2,000 levels). */
-export const MAX_DEPTH = 256;
+export { MAX_DEPTH, parserWithResult } from './parser-common';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Thrown inside the fast path to hand the input to Parsers.Yaml. */
-class Fallback {
-  constructor(readonly reason: string) {}
-}
+/** The probe of the self-test (see parser-common's selfTest). */
+const PROBE = '{"b": 1, "10": {"x": [1, {"2": 2, "1": 1}]}, "a": {}}';
 
-// -----------------------------------------------------------------------------------------
-// Ordered objects, as @stoplight/yaml makes them
-// -----------------------------------------------------------------------------------------
-
-/**
- * The symbol under which the YAML parser's copy of @stoplight/ordered-object-literal keeps an
- * object's key order (`Symbol.for('__object_order_<hour the library was loaded>__')`), read
- * from an object Parsers.Yaml made: importing the library here could load a second copy (its
- * ESM build next to the CJS one @stoplight/yaml requires) that computed another hour.
- */
-let ORDER_KEY: symbol | undefined;
-
-/**
- * @stoplight/ordered-object-literal 1.0.5's proxy handler, verbatim (Apache-2.0, Stoplight),
- * over ORDER_KEY. The library's own createObj() does the same, plus a NODE_ENV check (a
- * process.env read, ~1 µs) for every object, which made it the largest cost of parsing;
- * selfTest() checks at first use that these proxies behave as the ones Parsers.Yaml returns.
- */
-const traps: ProxyHandler<any> = {
-  defineProperty(target, key, descriptor) {
-    const hasKey = Object.prototype.hasOwnProperty.call(target, key);
-    if (!hasKey && (ORDER_KEY as symbol) in target) {
-      target[ORDER_KEY as symbol].push(key);
-    } else if ('value' in descriptor && key === ORDER_KEY && descriptor.value.lastIndexOf(ORDER_KEY) === -1) {
-      descriptor.value.push(ORDER_KEY);
-    }
-    return Reflect.defineProperty(target, key, descriptor);
-  },
-  deleteProperty(target, key) {
-    const hasKey = Object.prototype.hasOwnProperty.call(target, key);
-    const deleted = Reflect.deleteProperty(target, key);
-    if (deleted && hasKey && (ORDER_KEY as symbol) in target) {
-      const index = target[ORDER_KEY as symbol].indexOf(key);
-      if (index !== -1) {
-        target[ORDER_KEY as symbol].splice(index, 1);
-      }
-    }
-    return deleted;
-  },
-  ownKeys(target) {
-    if ((ORDER_KEY as symbol) in target) {
-      return target[ORDER_KEY as symbol];
-    }
-    return Reflect.ownKeys(target);
-  },
-  set(target, key, value) {
-    const hasKey = Object.prototype.hasOwnProperty.call(target, key);
-    const set = Reflect.set(target, key, value);
-    if (set && !hasKey && (ORDER_KEY as symbol) in target) {
-      target[ORDER_KEY as symbol].push(key);
-    }
-    return set;
-  },
-};
-
-/**
- * What `createObj(target, order)` of the library leaves: the order array (already starting
- * with ORDER_KEY, as @stoplight/yaml's do) as a non-enumerable, non-writable, configurable
- * own property of the target, and a proxy over it.
- */
-function ordered(target: object, order: (string | symbol)[]): object {
-  Reflect.defineProperty(target, ORDER_KEY as symbol, { configurable: true, value: order });
-  return new Proxy(target, traps);
-}
-
-let ready: boolean | undefined;
-/**
- * Finds ORDER_KEY and checks, once, that FastJson's objects are Parsers.Yaml's on a probe:
- * same own keys and descriptors, and the same keys after the same mutations (set, define,
- * delete). Any difference (another version of the library) disables the fast path.
- */
-function selfTest(): boolean {
-  if (ready !== undefined) return ready;
-  ready = false;
-  try {
-    const symbols = Object.getOwnPropertySymbols(Parsers.Yaml.parse('{}').data as object);
-    if (symbols.length !== 1 || !Symbol.keyFor(symbols[0])?.startsWith('__object_order_')) return false;
-    ORDER_KEY = symbols[0];
-    const probe = '{"b": 1, "10": {"x": [1, {"2": 2, "1": 1}]}, "a": {}}';
-    const fast = attempt(probe, true).result?.data as any;
-    const yaml = Parsers.Yaml.parse(probe).data as any;
-    if (fast === undefined) return false;
-    const shape = (o: any) =>
-      JSON.stringify([
-        Reflect.ownKeys(o).map(String),
-        Object.keys(o),
-        Reflect.ownKeys(o).map((k) => {
-          const d = Reflect.getOwnPropertyDescriptor(o, k) as PropertyDescriptor;
-          return [d.writable, d.enumerable, d.configurable, typeof k === 'symbol' ? (d.value as unknown[]).map(String) : typeof d.value];
-        }),
-      ]);
-    const same = () =>
-      [
-        (o: any) => o,
-        (o: any) => o['10'],
-        (o: any) => o['10'].x[1],
-        (o: any) => o.a,
-      ].every((get) => shape(get(fast)) === shape(get(yaml)));
-    if (!same() || JSON.stringify(fast) !== JSON.stringify(yaml)) return false;
-    for (const o of [fast, yaml]) {
-      o.c = 3;
-      o['5'] = 5;
-      Object.defineProperty(o.a, 'y', { value: 1, enumerable: true, configurable: true, writable: true });
-      delete o.b;
-      delete o['10'].x[1]['2'];
-    }
-    ready = same();
-  } catch {
-    ready = false;
-  }
-  return ready;
+/** Checks, once, that FastJson's objects are Parsers.Yaml's (parser-common's selfTest). */
+function ready(): boolean {
+  return selfTest('FastJson', PROBE, (probe) => attempt(probe, true).result?.data);
 }
 
 // -----------------------------------------------------------------------------------------
@@ -254,17 +158,7 @@ class JsonText {
 
   /** @stoplight/yaml's lineMap: the offset after each "\n", then length + 1. */
   lineMap(): number[] {
-    if (this.lines === undefined) {
-      const src = this.input;
-      const lines: number[] = [];
-      let i = src.indexOf('\n');
-      while (i !== -1) {
-        lines.push(i + 1);
-        i = src.indexOf('\n', i + 1);
-      }
-      lines.push(src.length + 1);
-      this.lines = lines;
-    }
+    this.lines ??= computeLineMap(this.input);
     return this.lines;
   }
 
@@ -426,18 +320,6 @@ class JsonText {
     }
     return getLoc(lineMap, start, end);
   }
-}
-
-/** @stoplight/yaml's getLoc. */
-function getLoc(lineMap: number[], start: number, end: number): Location {
-  const startLine = lineForPosition(start, lineMap);
-  const endLine = lineForPosition(end, lineMap);
-  return {
-    range: {
-      start: { line: startLine, character: start - (startLine === 0 ? 0 : lineMap[startLine - 1]) },
-      end: { line: endLine, character: end - (endLine === 0 ? 0 : lineMap[endLine - 1]) },
-    },
-  };
 }
 
 // -----------------------------------------------------------------------------------------
@@ -640,6 +522,7 @@ function tabDiagnostics(src: string, rootClose: number): Diagnostic[] {
 function orderedData(root: object, text: JsonText): { data: unknown; keys: number } {
   const src = text.src;
   const open = text.open;
+  const ORDER_KEY = orderKey() as symbol;
   let k = 0;
   let keyCount = 0;
   const visit = (value: any): any => {
@@ -671,43 +554,21 @@ function orderedData(root: object, text: JsonText): { data: unknown; keys: numbe
       if (typeof item === 'object' && item !== null) value[key] = visit(item);
     }
     const order: (string | symbol)[] = keys;
-    order.unshift(ORDER_KEY as symbol);
+    order.unshift(ORDER_KEY);
     return ordered(value, order);
   };
   const data = visit(root);
   return { data, keys: keyCount };
 }
 
-/** The options object Parsers.Yaml passes to parseWithPointers (its result's `metadata`). */
-function yamlMetadata() {
-  return { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: true, attachComments: false };
-}
-
 /** Texts indexed by the results FastJson made itself. */
 const texts = new WeakMap<object, JsonText>();
-
-/** A data property computed on first read (and replaced by a plain data property then). */
-function lazy(target: object, key: string, compute: () => unknown): void {
-  const define = (value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      define(value);
-      return value;
-    },
-    set(value: unknown) {
-      define(value);
-    },
-  });
-}
 
 type Attempt = { result: Result; reason?: undefined } | { result?: undefined; reason: string };
 
 function attempt(input: string, testing = false): Attempt {
   try {
-    if (!testing && !selfTest()) return { reason: 'the self-test failed: FastJson\'s objects would differ from Parsers.Yaml\'s' };
+    if (!testing && !ready()) return { reason: 'the self-test failed: FastJson\'s objects would differ from Parsers.Yaml\'s' };
     // The YAML parser drops a byte-order mark (JSON.parse does not accept one).
     const src = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     let parsed: unknown;
@@ -721,14 +582,10 @@ function attempt(input: string, testing = false): Attempt {
     if (text.open.length === 0 || text.open[0] !== src.search(/[^ \t\r\n]/)) return { reason: 'unexpected top level' };
     const { data, keys } = orderedData(parsed, text);
     if (keys !== colons) return { reason: 'duplicate keys' };
-    const result = {} as Result;
-    lazy(result, 'ast', () => text.yaml().ast);
-    lazy(result, 'lineMap', () => text.lineMap());
-    result.data = data;
-    result.diagnostics = src.indexOf('\t') === -1 ? [] : tabDiagnostics(src, text.close[0]);
-    result.metadata = yamlMetadata();
-    (result as { comments?: object }).comments = {};
+    const diagnostics = src.indexOf('\t') === -1 ? [] : tabDiagnostics(src, text.close[0]);
+    const result = makeResult(data, diagnostics, () => text.yaml().ast, () => text.lineMap());
     texts.set(result, text);
+    registerLocator(result, text);
     return { result };
   } catch (error) {
     return { reason: error instanceof Fallback ? error.reason : `internal error: ${String(error)}` };
@@ -758,11 +615,6 @@ export function parseFastJson(input: string): Result | undefined {
 }
 
 
-/** FastJson, returning an already computed result of parseFastJson (for `new Document`). */
-export function parserWithResult(result: Result): IParser<Result> {
-  return { ...FastJson, parse: () => result };
-}
-
 function parse(input: string): Result {
   if (typeof input === 'string') {
     const { result } = attempt(input);
@@ -772,18 +624,7 @@ function parse(input: string): Result {
 }
 
 function getLocationForJsonPath(result: Result, path: readonly Segment[]): Location | undefined {
-  const text = texts.get(result);
-  if (text === undefined) return Parsers.Yaml.getLocationForJsonPath(result, path as Segment[]) as Location | undefined;
-  try {
-    return text.locate(path);
-  } catch {
-    // Not expected (the text is valid JSON): answer from the full YAML parse, as Parsers.Yaml would.
-    try {
-      return Parsers.Yaml.getLocationForJsonPath(text.yaml(), path as Segment[]) as Location | undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  return locate(result, path);
 }
 
 /**

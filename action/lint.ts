@@ -15,7 +15,9 @@ import { Worker } from 'node:worker_threads';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { fingerprint } from './fingerprint';
 import { aliasBombProblem, contentProblem, DEFAULT_LIMITS, isProtoKeyCrash, isStackOverflow, limitMessages, MEMORY_PER_BYTE, type Limits } from './limits';
-import { parseFastJson, parserWithResult } from './fast-json';
+import { parseFastJson } from './fast-json';
+import { parseFastYaml } from './fast-yaml';
+import { parserWithResult } from './parser-common';
 import { createFastResolver } from './fast-resolver';
 import type { ConfinedResolver } from './resolver';
 import { describeError, rulesetFromSpec, severityName, type RulesetSpec } from './ruleset-runtime';
@@ -92,15 +94,16 @@ export class DocumentLinter {
       } catch (error) {
         return refuse(`cannot read the file: ${describeError(error)}`);
       }
-      // JSON documents: FastJson (same data, diagnostics and locations as Parsers.Yaml, which
-      // it falls back to whenever it cannot guarantee that; test/action/fast-json.test.ts).
-      // Valid JSON has no YAML aliases: only other texts go through the alias-bomb check.
-      const json = parseFastJson(content);
-      if (!json) {
+      // FastJson for JSON documents, FastYaml for YAML ones: the same data, diagnostics and
+      // locations as Parsers.Yaml, which each falls back to (returning undefined here) whenever
+      // it cannot guarantee that (test/action/fast-json.test.ts, fast-yaml.test.ts). Neither
+      // accepts a YAML alias, so only texts they hand back go through the alias-bomb check.
+      const parsed = parseFastJson(content) ?? parseFastYaml(content);
+      if (!parsed) {
         const bomb = aliasBombProblem(content);
         if (bomb) return refuse(bomb);
       }
-      const document = new Document(content, json ? parserWithResult(json) : Parsers.Yaml, request.file);
+      const document = new Document(content, parsed ? parserWithResult(parsed) : Parsers.Yaml, request.file);
       const results = await this.resolver.withContext({ root: request.root, deps }, () =>
         this.spectral.run(document, { ignoreUnknownFormat: false }),
       );
