@@ -4,6 +4,7 @@
  * laughs"). Each refusal is one load failure whose message names the limit and how to change it.
  * Time and memory are enforced by the lint pool (worker threads, lint.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import { Kind, load, type YAMLNode } from '@stoplight/yaml-ast-parser';
 import { DEFAULT_MAX_MEMORY_MB } from './worker-protocol';
 
@@ -98,7 +99,8 @@ export function contentProblem(bytes: Buffer): string | undefined {
   if (nul >= 0) {
     return 'the file is binary (it contains NUL bytes), not a YAML or JSON document; it was not linted. Exclude it from the files input (e.g. !**/logo.yaml).';
   }
-  const invalid = firstInvalidUtf8(bytes);
+  // isUtf8 (native) answers for valid texts, ~40x faster; firstInvalidUtf8 finds the offset.
+  const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (invalid >= 0) {
     const { line, column } = lineColumn(bytes, invalid);
     return `the file is not valid UTF-8 (byte 0x${bytes[invalid].toString(16).padStart(2, '0')} at line ${line}, column ${column}); it was not linted. Save it as UTF-8 (YAML and JSON documents must be UTF-8).`;

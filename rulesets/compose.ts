@@ -264,6 +264,10 @@ export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F):
     // key listed twice) can reach a node twice.
     const seen = needsDedupe(rest) ? new Set<string>() : undefined;
     const stack: (string | number)[] = [...context.path];
+    // No closure per node: this runs for every operation, response, header... of a document.
+    const collect = (list: IFunctionResult[] | void, path: (string | number)[]) => {
+      if (Array.isArray(list)) for (const r of list) results.push(r.path ? r : { ...r, path });
+    };
     const leaf = (node: unknown) => {
       const path = stack.slice();
       if (seen) {
@@ -272,13 +276,11 @@ export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F):
         seen.add(key);
       }
       const out = inner.call(this, node, options, { ...context, path }) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;
-      const collect = (list: IFunctionResult[] | void) => {
-        if (Array.isArray(list)) for (const r of list) results.push(r.path ? r : { ...r, path });
-      };
-      if (out && typeof (out as Promise<unknown>).then === 'function') pending.push((out as Promise<IFunctionResult[] | void>).then(collect));
-      else collect(out as IFunctionResult[] | void);
+      if (out && typeof (out as Promise<unknown>).then === 'function') {
+        pending.push((out as Promise<IFunctionResult[] | void>).then((list) => collect(list, path)));
+      } else collect(out as IFunctionResult[] | void, path);
     };
-    const visit = (node: unknown, segments: Segment[], depth: number) => {
+    const visit = (node: unknown, segments: Segment[], depth: number): void => {
       if (depth === segments.length) {
         leaf(node);
         return;
@@ -286,17 +288,15 @@ export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F):
       if (node === null || typeof node !== 'object') return;
       const head = segments[depth];
       const isArray = Array.isArray(node);
-      const visitChild = (k: string) => {
+      const keys = head.kind === 'any' ? keysOf(node) : head.keys;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (head.kind !== 'any' && !Object.prototype.hasOwnProperty.call(node, k)) continue;
         const child = (node as Record<string, unknown>)[k];
-        if (child === undefined) return;
+        if (child === undefined) continue;
         stack.push(isArray ? Number(k) : k);
         visit(child, segments, depth + 1);
         stack.pop();
-      };
-      if (head.kind === 'any') {
-        for (const k of keysOf(node)) visitChild(k);
-      } else {
-        for (const k of head.keys) if (Object.prototype.hasOwnProperty.call(node, k)) visitChild(k);
       }
     };
     for (const segments of rest) visit(input, segments, 0);

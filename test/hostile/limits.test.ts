@@ -1,6 +1,8 @@
 /**
  * The action's pre-checks and limit inputs, as units: what each refuses and what it lets through.
  */
+import fc from 'fast-check';
+import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { parseMemory, parseSize, parseTimeout } from '../../action/inputs';
 import { aliasBombProblem, aliasExpansion, contentProblem, firstInvalidUtf8, isValidJson } from '../../action/limits';
@@ -46,6 +48,19 @@ describe('content pre-checks', () => {
     expect(firstInvalidUtf8(Buffer.from('日本語 ünïcødé 😀'))).toBe(-1);
     expect(firstInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // a UTF-16 surrogate
     expect(firstInvalidUtf8(Buffer.from([0xc0, 0x80]))).toBe(0); // overlong
+  });
+
+  it('the native UTF-8 check (used first, for speed) agrees with firstInvalidUtf8 on every byte sequence', () => {
+    // Bytes around every boundary of the encoding: continuation bytes, overlong and surrogate
+    // lead bytes, 4-byte leads past U+10FFFF.
+    const edgy = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edgy, fc.integer({ min: 0, max: 255 })), { maxLength: 12 }), (list) => {
+        const bytes = Buffer.from(list);
+        expect(isUtf8(bytes)).toBe(firstInvalidUtf8(bytes) < 0);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('alias bombs are refused; ordinary anchors, and text without aliases, are not', () => {
