@@ -251,55 +251,93 @@ function needsDedupe(rest: Segment[][]): boolean {
   return needed;
 }
 
+/** A node a given reaches, and its path in the document. */
+interface Leaf {
+  node: unknown;
+  path: (string | number)[];
+}
+
+const restKeys = new WeakMap<Segment[][], string>();
+/**
+ * The leaves of each pattern list under each node, per base path: most of our rules walk the
+ * same patterns (every operation, every response...) from the same resolved node, and the
+ * walk reads Spectral's parsed objects, which are proxies. Keyed weakly by the node, so it
+ * goes with the document. Documents are not changed while they are linted.
+ */
+const expansions = new WeakMap<object, Map<string, Leaf[]>>();
+
+function expansion(input: unknown, base: readonly (string | number)[], rest: Segment[][]): Leaf[] {
+  let restKey = restKeys.get(rest);
+  if (restKey === undefined) {
+    restKey = JSON.stringify(rest);
+    restKeys.set(rest, restKey);
+  }
+  const key = `${JSON.stringify(base)}\n${restKey}`;
+  const cacheable = typeof input === 'object' && input !== null;
+  let perNode = cacheable ? expansions.get(input) : undefined;
+  const cached = perNode?.get(key);
+  if (cached) return cached;
+
+  const leaves: Leaf[] = [];
+  // Distinct keys under one pattern give distinct paths; only overlapping patterns (or a
+  // key listed twice) can reach a node twice.
+  const seen = needsDedupe(rest) ? new Set<string>() : undefined;
+  const stack: (string | number)[] = [...base];
+  const visit = (node: unknown, segments: Segment[], depth: number): void => {
+    if (depth === segments.length) {
+      const path = stack.slice();
+      if (seen) {
+        const id = JSON.stringify(path);
+        if (seen.has(id)) return;
+        seen.add(id);
+      }
+      leaves.push({ node, path });
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const head = segments[depth];
+    const isArray = Array.isArray(node);
+    const keys = head.kind === 'any' ? keysOf(node) : head.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (head.kind !== 'any' && !Object.prototype.hasOwnProperty.call(node, k)) continue;
+      const child = (node as Record<string, unknown>)[k];
+      if (child === undefined) continue;
+      stack.push(isArray ? Number(k) : k);
+      visit(child, segments, depth + 1);
+      stack.pop();
+    }
+  };
+  for (const segments of rest) visit(input, segments, 0);
+  if (cacheable) {
+    if (!perNode) {
+      perNode = new Map();
+      expansions.set(input, perNode);
+    }
+    perNode.set(key, leaves);
+  }
+  return leaves;
+}
+
 /** Wraps a rule function: walks the rest of its givens from the fixed node Spectral hands it. */
 export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F): F {
   const inner = fn as unknown as AnyFunction;
   const expanding = function (this: unknown, input: unknown, options: unknown, context: RulesetFunctionContext) {
-    const base = context.path.map(String);
-    const rest = patterns.get(JSON.stringify(base));
+    const rest = patterns.get(JSON.stringify(context.path.map(String)));
     if (!rest) return inner.call(this, input, options, context);
     const results: IFunctionResult[] = [];
     const pending: Promise<void>[] = [];
-    // Distinct keys under one pattern give distinct paths; only overlapping patterns (or a
-    // key listed twice) can reach a node twice.
-    const seen = needsDedupe(rest) ? new Set<string>() : undefined;
-    const stack: (string | number)[] = [...context.path];
-    // No closure per node: this runs for every operation, response, header... of a document.
     const collect = (list: IFunctionResult[] | void, path: (string | number)[]) => {
       if (Array.isArray(list)) for (const r of list) results.push(r.path ? r : { ...r, path });
     };
-    const leaf = (node: unknown) => {
-      const path = stack.slice();
-      if (seen) {
-        const key = JSON.stringify(path);
-        if (seen.has(key)) return;
-        seen.add(key);
-      }
-      const out = inner.call(this, node, options, { ...context, path }) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;
+    for (const leaf of expansion(input, context.path, rest)) {
+      // Each call gets its own path array (results keep it).
+      const path = leaf.path.slice();
+      const out = inner.call(this, leaf.node, options, { ...context, path }) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;
       if (out && typeof (out as Promise<unknown>).then === 'function') {
         pending.push((out as Promise<IFunctionResult[] | void>).then((list) => collect(list, path)));
       } else collect(out as IFunctionResult[] | void, path);
-    };
-    const visit = (node: unknown, segments: Segment[], depth: number): void => {
-      if (depth === segments.length) {
-        leaf(node);
-        return;
-      }
-      if (node === null || typeof node !== 'object') return;
-      const head = segments[depth];
-      const isArray = Array.isArray(node);
-      const keys = head.kind === 'any' ? keysOf(node) : head.keys;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        if (head.kind !== 'any' && !Object.prototype.hasOwnProperty.call(node, k)) continue;
-        const child = (node as Record<string, unknown>)[k];
-        if (child === undefined) continue;
-        stack.push(isArray ? Number(k) : k);
-        visit(child, segments, depth + 1);
-        stack.pop();
-      }
-    };
-    for (const segments of rest) visit(input, segments, 0);
+    }
     return pending.length ? Promise.all(pending).then(() => results) : results;
   };
   Object.defineProperty(expanding, 'name', { value: (inner as { name?: string }).name || 'expanding' });

@@ -137,4 +137,31 @@ describe('targeted givens', () => {
     expect(seen.sort()).toEqual(['paths//a/get', 'paths//b/post', 'webhooks/w/post']);
     expect(results.map((r) => r.path.join('/'))).toEqual(['paths//a/get']);
   });
+  it('rules with the same patterns share one walk, but each call gets its own path array', async () => {
+    const calls: Record<string, { node: unknown; path: (string | number)[] }[]> = { one: [], two: [] };
+    const t = targetGivens(['$.paths[*][get,post]'], true)!;
+    const probe = (name: string) =>
+      expandingFunction(t.patterns, (node: unknown, _o: unknown, ctx: { path: (string | number)[] }) => {
+        calls[name].push({ node, path: ctx.path });
+        return [{ message: name }];
+      });
+    const spectral = new Spectral();
+    spectral.setRuleset({
+      rules: {
+        one: { given: t.given, severity: 'error', then: { function: probe('one') } },
+        two: { given: t.given, severity: 'error', then: { function: probe('two') } },
+      },
+    } as never);
+    const text = ['openapi: 3.1.0', 'info: {title: t, version: "1"}', 'paths:', '  /a: {get: {responses: {}}, post: {responses: {}}}', '  /b: {get: {responses: {}}}', ''].join('\n');
+    const results = await spectral.run(new Document(text, Yaml, 'api.yaml'));
+    expect(calls.one.map((c) => c.path.join('/'))).toEqual(['paths//a/get', 'paths//a/post', 'paths//b/get']);
+    expect(calls.two.map((c) => c.path.join('/'))).toEqual(calls.one.map((c) => c.path.join('/')));
+    calls.one.forEach((c, i) => {
+      expect(calls.two[i].node).toBe(c.node);
+      expect(calls.two[i].path).not.toBe(c.path);
+    });
+    expect(results.map((r) => `${r.code} ${r.path.join('/')}`).sort()).toEqual(
+      ['one paths//a/get', 'one paths//a/post', 'one paths//b/get', 'two paths//a/get', 'two paths//a/post', 'two paths//b/get'],
+    );
+  });
 });
