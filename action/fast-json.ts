@@ -66,8 +66,8 @@
  * line maps and getLoc, the location registry behind getLocationForJsonPath, and
  * `parserWithResult` (re-exported here).
  *
- * Use `parserFor(content)` to pick FastJson for content that looks like JSON and Parsers.Yaml
- * otherwise (FastJson alone would do too: on YAML, JSON.parse fails within the first bytes).
+ * The action (action/lint.ts) calls `parseFastJson` on content that looks like JSON
+ * (`looksLikeJson`), then FastYaml, then Parsers.Yaml.
  */
 import * as Parsers from '@stoplight/spectral-parsers';
 import type { IParser } from '@stoplight/spectral-parsers';
@@ -636,12 +636,3 @@ export const FastJson: IParser<Result> = {
   getLocationForJsonPath: getLocationForJsonPath as IParser<Result>['getLocationForJsonPath'],
   trapAccess: Parsers.Yaml.trapAccess,
 };
-
-/**
- * The parser for a document's content: FastJson when it looks like JSON (its first character
- * other than a byte-order mark or whitespace is `{` or `[`), Parsers.Yaml otherwise. Either way
- * the results are Parsers.Yaml's.
- */
-export function parserFor(content: string): IParser<Result> {
-  return looksLikeJson(content) ? FastJson : Parsers.Yaml;
-}

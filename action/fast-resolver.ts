@@ -49,6 +49,7 @@ import { Cache } from '@stoplight/json-ref-resolver';
 import { DepGraph } from 'dependency-graph';
 import { Immer, produce } from 'immer';
 import URI from 'urijs';
+import { orderKey } from './parser-common';
 import { ConfinedResolver, type ConfinedResolverOptions, type ResolveContext } from './resolver';
 
 export type { ConfinedResolverOptions, ResolveContext };
@@ -104,25 +105,17 @@ const objectHasOwnProperty = Object.prototype.hasOwnProperty;
 const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
- * The symbol under which @stoplight/ordered-object-literal keeps a parsed object's key order
- * (`[symbol, ...keys]`), learnt from the first object walked: null when it has none.
- */
-let orderKey: symbol | null | undefined;
-
-/**
  * Object.keys(target), without Object.keys on a proxy. Parsed objects are ordered-object-literal
- * proxies whose ownKeys trap returns their order array, and Object.keys on them costs ~100× as
- * much as on a plain object (the trap, then the proxy invariant checks). This reads the same
- * order array and keeps, as Object.keys does, the string keys that are enumerable own
- * properties. Anything else (plain objects, arrays, another order symbol) takes Object.keys.
+ * proxies whose ownKeys trap returns their order array (`[orderKey(), ...keys]`), and Object.keys
+ * on them costs ~100× as much as on a plain object (the trap, then the proxy invariant checks).
+ * This reads the same order array and keeps, as Object.keys does, the string keys that are
+ * enumerable own properties. Anything else (plain objects, arrays, another order symbol) takes
+ * Object.keys.
  */
 function ownKeys(target: Any): string[] {
-  if (orderKey === undefined) {
-    const symbols = Object.getOwnPropertySymbols(target);
-    orderKey = symbols.length === 1 && Symbol.keyFor(symbols[0])?.startsWith('__object_order_') ? symbols[0] : null;
-  }
-  const order = orderKey === null ? undefined : target[orderKey];
-  if (!Array.isArray(order) || order[0] !== orderKey) return Object.keys(target);
+  const symbol = orderKey();
+  const order = symbol === undefined ? undefined : target[symbol];
+  if (!Array.isArray(order) || order[0] !== symbol) return Object.keys(target);
   const keys: string[] = [];
   for (let i = 1; i < order.length; i++) {
     const key = order[i];

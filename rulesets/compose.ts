@@ -94,7 +94,7 @@ export function buildRule(
   const targeted = targetGivens(built.given, built.resolved !== false);
   const guardedThens = thens.map((then) => {
     const guarded = guardFunction(factory.id, then.function);
-    return { ...then, function: targeted ? expandingFunction(targeted.patterns, guarded) : guarded };
+    return { ...then, function: targeted ? expandingFunction(targeted.patterns, guarded, factory.id) : guarded };
   });
   return {
     description: factory.description,
@@ -133,6 +133,11 @@ function crossesUnresolvedRef(root: unknown, path: readonly (string | number)[])
   return isRefPlaceholder(current);
 }
 
+/** The one result a rule gives instead of throwing (see guardFunction). */
+function internalErrorResult(ruleId: string, error: unknown, path: readonly (string | number)[]): IFunctionResult[] {
+  return [{ message: `Internal error in rule ${ruleId} (please report it with this document): ${errorMessage(error)}`, path: [...path] }];
+}
+
 /**
  * The safety net around every rule function, so that one rule can never abort Spectral's
  * whole run (which loses every file's results):
@@ -150,12 +155,7 @@ export function guardFunction<F>(ruleId: string, fn: F): F {
       (r) => isObject(r) && (!Array.isArray(r.path) || !crossesUnresolvedRef(root, r.path)),
     );
   };
-  const internalError = (error: unknown, context: RulesetFunctionContext): IFunctionResult[] => [
-    {
-      message: `Internal error in rule ${ruleId} (please report it with this document): ${errorMessage(error)}`,
-      path: [...context.path],
-    },
-  ];
+  const internalError = (error: unknown, context: RulesetFunctionContext): IFunctionResult[] => internalErrorResult(ruleId, error, context.path);
   const guarded = function (this: unknown, input: unknown, options: unknown, context: RulesetFunctionContext) {
     if (isRefPlaceholder(input)) return [];
     try {
@@ -319,8 +319,12 @@ function expansion(input: unknown, base: readonly (string | number)[], rest: Seg
   return leaves;
 }
 
-/** Wraps a rule function: walks the rest of its givens from the fixed node Spectral hands it. */
-export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F): F {
+/**
+ * Wraps a rule function (guarded: see guardFunction): walks the rest of its givens from the
+ * fixed node Spectral hands it. The walk itself cannot throw out either (a broken proxy of
+ * Spectral's parser can): it gives rule `ruleId`'s internal-error result instead.
+ */
+export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F, ruleId: string): F {
   const inner = fn as unknown as AnyFunction;
   const expanding = function (this: unknown, input: unknown, options: unknown, context: RulesetFunctionContext) {
     const rest = patterns.get(JSON.stringify(context.path.map(String)));
@@ -330,7 +334,13 @@ export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F):
     const collect = (list: IFunctionResult[] | void, path: (string | number)[]) => {
       if (Array.isArray(list)) for (const r of list) results.push(r.path ? r : { ...r, path });
     };
-    for (const leaf of expansion(input, context.path, rest)) {
+    let leaves: Leaf[];
+    try {
+      leaves = expansion(input, context.path, rest);
+    } catch (error) {
+      return internalErrorResult(ruleId, error, context.path);
+    }
+    for (const leaf of leaves) {
       // Each call gets its own path array (results keep it).
       const path = leaf.path.slice();
       const out = inner.call(this, leaf.node, options, { ...context, path }) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;

@@ -123,7 +123,7 @@ describe('targeted givens', () => {
     const fn = expandingFunction(t.patterns, (_input: unknown, _o: unknown, ctx: { path: (string | number)[] }) => {
       seen.push(ctx.path.join('/'));
       return ctx.path[1] === '/a' ? [{ message: 'x' }] : [];
-    });
+    }, 'probe');
     const spectral = new Spectral();
     spectral.setRuleset({ rules: { probe: { given: t.given, severity: 'error', then: { function: fn } } } } as never);
     const text = [
@@ -137,6 +137,18 @@ describe('targeted givens', () => {
     expect(seen.sort()).toEqual(['paths//a/get', 'paths//b/post', 'webhooks/w/post']);
     expect(results.map((r) => r.path.join('/'))).toEqual(['paths//a/get']);
   });
+  it('a walk that throws (a broken proxy) gives the rule\'s internal-error result, never an exception', () => {
+    const t = targetGivens(['$.paths[*].get'], true)!;
+    let called = false;
+    const fn = expandingFunction(t.patterns, () => {
+      called = true;
+      return [];
+    }, 'probe-rule') as unknown as (input: unknown, options: unknown, context: unknown) => unknown;
+    const broken = new Proxy({}, { ownKeys: () => { throw new TypeError('ownKeys trap failed'); } });
+    const out = fn(broken, null, { path: ['paths'], documentInventory: {} });
+    expect(out).toEqual([{ message: 'Internal error in rule probe-rule (please report it with this document): ownKeys trap failed', path: ['paths'] }]);
+    expect(called).toBe(false);
+  });
   it('rules with the same patterns share one walk, but each call gets its own path array', async () => {
     const calls: Record<string, { node: unknown; path: (string | number)[] }[]> = { one: [], two: [] };
     const t = targetGivens(['$.paths[*][get,post]'], true)!;
@@ -144,7 +156,7 @@ describe('targeted givens', () => {
       expandingFunction(t.patterns, (node: unknown, _o: unknown, ctx: { path: (string | number)[] }) => {
         calls[name].push({ node, path: ctx.path });
         return [{ message: name }];
-      });
+      }, name);
     const spectral = new Spectral();
     spectral.setRuleset({
       rules: {

@@ -22,7 +22,8 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FastJson, fastJsonFallbackReason, isFastJsonResult, MAX_DEPTH, parseFastJson, parserFor, parserWithResult } from '../../action/fast-json';
+import { FastJson, fastJsonFallbackReason, isFastJsonResult, MAX_DEPTH, parseFastJson, parserWithResult } from '../../action/fast-json';
+import { looksLikeJson } from '../../action/limits';
 import { createFastResolver } from '../../action/fast-resolver';
 import { DEFAULT_LIMITS } from '../../action/limits';
 import ruleset from '../../rulesets/index';
@@ -125,7 +126,7 @@ describe('FastJson on the JSON documents of the corpus', () => {
     const content = readFileSync(file, 'utf8');
     const expectedFallback = EXPECTED_FALLBACKS[doc];
     expect(fastJsonFallbackReason(content)).toBe(expectedFallback);
-    expect(parserFor(content)).toBe(FastJson);
+    expect(looksLikeJson(content)).toBe(true);
     check(content, { fast: expectedFallback === undefined, maxPaths: 3000 });
 
     const viaYaml = await lint(file, content, Parsers.Yaml);
@@ -397,9 +398,9 @@ describe('FastJson on hand-written documents', () => {
     expect(JSON.stringify(fast)).toBe(JSON.stringify(yaml));
   });
 
-  it('parserFor picks FastJson for JSON-looking content, Parsers.Yaml otherwise', () => {
-    for (const text of ['{}', '[1]', '  \n{"a":1}', '\uFEFF{"a":1}', '\t[', '{a: 1}']) expect(parserFor(text)).toBe(FastJson);
-    for (const text of ['', 'a: 1', '- 1', '"x"', '# {', '---\n{}', '1']) expect(parserFor(text)).toBe(Parsers.Yaml);
+  it('the action tries FastJson on JSON-looking content only (looksLikeJson)', () => {
+    for (const text of ['{}', '[1]', '  \n{"a":1}', '\uFEFF{"a":1}', '\t[', '{a: 1}']) expect(looksLikeJson(text)).toBe(true);
+    for (const text of ['', 'a: 1', '- 1', '"x"', '# {', '---\n{}', '1']) expect(looksLikeJson(text)).toBe(false);
   });
 });
 
