@@ -25,8 +25,8 @@ export function isInteger(value: unknown): value is number {
 }
 
 /** Own enumerable entries of an object; [] for anything else (cached per object: see keysOf). */
-export function entries(value: unknown): [string, unknown][] {
-  return isObject(value) ? (entriesOf(value) as [string, unknown][]) : [];
+export function entries(value: unknown): readonly (readonly [string, unknown])[] {
+  return isObject(value) ? entriesOf(value) : [];
 }
 
 const keyCache = new WeakMap<object, readonly string[]>();
