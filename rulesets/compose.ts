@@ -150,6 +150,7 @@ export function guardFunction<F>(ruleId: string, fn: F): F {
   const inner = fn as unknown as AnyFunction;
   const filter = (results: unknown, context: RulesetFunctionContext): IFunctionResult[] | undefined => {
     if (!Array.isArray(results)) return undefined;
+    if (results.length === 0) return results as IFunctionResult[];
     const root = (context.documentInventory as unknown as { resolved?: unknown }).resolved;
     return (results as IFunctionResult[]).filter(
       (r) => isObject(r) && (!Array.isArray(r.path) || !crossesUnresolvedRef(root, r.path)),
@@ -319,6 +320,14 @@ function expansion(input: unknown, base: readonly (string | number)[], rest: Seg
   return leaves;
 }
 
+const CONTEXT_KEYS = ['document', 'documentInventory', 'rule', 'path'];
+
+/** Spectral's function context with exactly its usual keys (as spectral-core 1.x builds it). */
+function isPlainContext(context: RulesetFunctionContext): boolean {
+  const keys = Object.keys(context);
+  return keys.length === CONTEXT_KEYS.length && CONTEXT_KEYS.every((k) => keys.includes(k));
+}
+
 /**
  * Wraps a rule function (guarded: see guardFunction): walks the rest of its givens from the
  * fixed node Spectral hands it. The walk itself cannot throw out either (a broken proxy of
@@ -340,10 +349,16 @@ export function expandingFunction<F>(patterns: Map<string, Segment[][]>, fn: F, 
     } catch (error) {
       return internalErrorResult(ruleId, error, context.path);
     }
+    // One context per leaf (a function may keep it), of one fixed shape when Spectral's is
+    // the usual one: spreading Spectral's context per leaf cost more than the walk itself.
+    const plain = isPlainContext(context);
     for (const leaf of leaves) {
       // Each call gets its own path array (results keep it).
       const path = leaf.path.slice();
-      const out = inner.call(this, leaf.node, options, { ...context, path }) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;
+      const leafContext: RulesetFunctionContext = plain
+        ? { document: context.document, documentInventory: context.documentInventory, rule: context.rule, path }
+        : { ...context, path };
+      const out = inner.call(this, leaf.node, options, leafContext) as IFunctionResult[] | Promise<IFunctionResult[] | void> | void;
       if (out && typeof (out as Promise<unknown>).then === 'function') {
         pending.push((out as Promise<IFunctionResult[] | void>).then((list) => collect(list, path)));
       } else collect(out as IFunctionResult[] | void, path);

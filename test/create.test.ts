@@ -176,4 +176,31 @@ describe('targeted givens', () => {
       ['one paths//a/get', 'one paths//a/post', 'one paths//b/get', 'two paths//a/get', 'two paths//a/post', 'two paths//b/get'],
     );
   });
+  it('each leaf gets Spectral\'s whole context (its own object), and keys Spectral may add are kept', async () => {
+    const t = targetGivens(['$.paths[*].get'], true)!;
+    const seen: Record<string, unknown>[] = [];
+    const fn = expandingFunction(t.patterns, (_node: unknown, _o: unknown, ctx: Record<string, unknown>) => {
+      seen.push(ctx);
+      return [];
+    }, 'probe') as unknown as (input: unknown, options: unknown, context: unknown) => unknown;
+    const spectral = new Spectral();
+    spectral.setRuleset({ rules: { probe: { given: t.given, severity: 'error', then: { function: fn } } } } as never);
+    const text = ['openapi: 3.1.0', 'info: {title: t, version: "1"}', 'paths:', '  /a: {get: {responses: {}}}', '  /b: {get: {responses: {}}}', ''].join('\n');
+    await spectral.run(new Document(text, Yaml, 'api.yaml'));
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).not.toBe(seen[1]);
+    for (const ctx of seen) {
+      expect(Object.keys(ctx).sort()).toEqual(['document', 'documentInventory', 'path', 'rule']);
+      expect((ctx.rule as { name: string }).name).toBe('probe');
+      expect(ctx.document).toBe(seen[0].document);
+      expect(ctx.documentInventory).toBe(seen[0].documentInventory);
+    }
+    expect(seen.map((c) => (c.path as string[]).join('/'))).toEqual(['paths//a/get', 'paths//b/get']);
+    // A context with more keys (a later Spectral) is passed on whole.
+    const extra: Record<string, unknown>[] = [];
+    const probe = expandingFunction(t.patterns, (_n: unknown, _o: unknown, ctx: Record<string, unknown>) => void extra.push(ctx), 'probe') as unknown as (
+      input: unknown, options: unknown, context: unknown) => unknown;
+    probe({ '/x': { get: {} } }, null, { path: ['paths'], document: 1, documentInventory: 2, rule: 3, extraKey: 4 });
+    expect(extra).toEqual([{ path: ['paths', '/x', 'get'], document: 1, documentInventory: 2, rule: 3, extraKey: 4 }]);
+  });
 });
