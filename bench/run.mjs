@@ -66,6 +66,18 @@ const CONFIGS = {
   both: { label: 'ours+oas', ruleset: () => `extends:\n  - "spectral:oas"\n  - ${JSON.stringify(LIB)}\n` },
 };
 
+/** The configurations that take 3–35 s a run: measured --slow-runs times. */
+const SLOW_CONFIGS = new Set(['oas', 'both']);
+
+/**
+ * Median over runs of a/b, pairing the two configurations' samples of the same run (run back
+ * to back): less disturbed by a machine whose speed drifts than the ratio of the medians.
+ */
+function pairedRatio(aSamples, bSamples, field = 'wallMs') {
+  const b = new Map(bSamples.filter((s) => s.ok && s.run != null).map((s) => [s.run, s[field]]));
+  return median(aSamples.filter((s) => s.ok && b.has(s.run)).map((s) => ratio(s[field], b.get(s.run))));
+}
+
 const TARGETS = {
   oursOverEmpty: 1.25,
   oasOverOurs: 4,
@@ -78,7 +90,12 @@ const TARGETS = {
 
 const HELP = `usage: npm run bench -- [options]
 
-  --runs N        runs per measurement (default 3; median reported)
+  --runs N        runs of the measurements with tight targets (default 7; median reported):
+                  spectral lint with the empty ruleset and with ours, the action and redocly per document
+  --slow-runs N   runs of the long ones (default 3, at most --runs): spectral:oas, ours+oas,
+                  the action on the whole corpus and the sequential per-file CLI
+  --wait-idle S   before measuring, wait up to S seconds (default 180) for the load average to
+                  fall below a quarter of the cores (a build or test run just before skews the first runs)
   --quick         1 run, ${QUICK_LARGE_DOCS.join(' + ')} + ${SMALL_DOC} only
   --docs a,b      only these corpus/openapi documents (file names; the small one is kept)
   --only s,s      only these sections: cli, profile, action
@@ -88,11 +105,12 @@ const HELP = `usage: npm run bench -- [options]
   --build         npm run build before measuring (default: only when lib/ is missing)
   --save          write bench/results/latest.json and docs/performance.md even for a partial run
   --check         exit 1 when a target fails
+  --out FILE      write the results JSON to FILE (nothing else is written)
   --report FILE   measure nothing: print the report of a saved results JSON (with --save, regenerate the docs from it)
 `;
 
 function parseArgs(argv) {
-  const o = { runs: 3, quick: false, docs: null, only: null, redocly: true, givens: true, src: false, build: false, save: false, check: false, report: null };
+  const o = { runs: 7, slowRuns: 3, waitIdle: 180, quick: false, docs: null, only: null, redocly: true, givens: true, src: false, build: false, save: false, check: false, report: null, out: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -103,6 +121,8 @@ function parseArgs(argv) {
       process.stdout.write(HELP);
       process.exit(0);
     } else if (a === '--runs') o.runs = Math.max(1, parseInt(next(), 10) || 1);
+    else if (a === '--slow-runs') o.slowRuns = Math.max(1, parseInt(next(), 10) || 1);
+    else if (a === '--wait-idle') o.waitIdle = Math.max(0, parseInt(next(), 10) || 0);
     else if (a === '--quick') o.quick = true;
     else if (a === '--docs') o.docs = next().split(',').filter(Boolean);
     else if (a === '--only') o.only = next().split(',').filter(Boolean);
@@ -113,9 +133,13 @@ function parseArgs(argv) {
     else if (a === '--save') o.save = true;
     else if (a === '--check') o.check = true;
     else if (a === '--report') o.report = next();
+    else if (a === '--out') o.out = resolve(next());
     else throw new Error(`unknown option ${a}\n\n${HELP}`);
   }
   if (o.quick && !argv.includes('--runs')) o.runs = 1;
+  if (o.quick && !argv.includes('--slow-runs')) o.slowRuns = 1;
+  if (o.quick && !argv.includes('--wait-idle')) o.waitIdle = 0;
+  o.slowRuns = Math.min(o.slowRuns, o.runs);
   for (const s of o.only ?? []) if (!['cli', 'profile', 'action'].includes(s)) throw new Error(`--only: unknown section "${s}"`);
   return o;
 }
@@ -284,6 +308,27 @@ function summarize(samples) {
   };
 }
 
+/**
+ * Waits (up to `seconds`) until the 1-minute load average falls below a quarter of the cores
+ * (at least 0.5): right after a build or a test run it is still high, and the first runs
+ * would be measured on a busy machine.
+ */
+async function waitForIdle(seconds, cores) {
+  const limit = Math.max(0.5, cores * 0.25);
+  const start = Date.now();
+  if (seconds <= 0 || os.loadavg()[0] <= limit) return { waitedMs: 0, timedOut: false };
+  console.log(`waiting up to ${seconds} s for the load average (${round(os.loadavg()[0], 2)}) to fall below ${limit} (--wait-idle 0 to skip)...`);
+  while (Date.now() - start < seconds * 1000) {
+    await new Promise((r) => setTimeout(r, 5000));
+    if (os.loadavg()[0] <= limit) {
+      console.log(`load average ${round(os.loadavg()[0], 2)} after ${fmtDur(Date.now() - start)}: measuring`);
+      return { waitedMs: Date.now() - start, timedOut: false };
+    }
+  }
+  console.log(`load average still ${round(os.loadavg()[0], 2)} after ${seconds} s: measuring anyway (see the warning in the report)`);
+  return { waitedMs: Date.now() - start, timedOut: true };
+}
+
 function machineInfo() {
   const cpus = os.cpus();
   const version = (p) => {
@@ -378,14 +423,17 @@ function planCli(opts, docs, result) {
   }
   const samples = {};
   const perMB = { empty: 800, ours: 1100, oas: 3000, both: 3200 };
+  const runsOf = (cfg) => (SLOW_CONFIGS.has(cfg) ? opts.slowRuns : opts.runs);
   for (let run = 0; run < opts.runs; run++) {
     for (const doc of docs) {
-      const keys = Object.keys(CONFIGS);
+      // The long configurations run only in the first --slow-runs runs; empty and ours, whose
+      // ratio has the tight target, run in every one, back to back, so both see the same load.
+      const keys = Object.keys(CONFIGS).filter((k) => run < runsOf(k));
       // rotate the order each run, so no configuration always runs right after another
       const order = keys.slice(run % keys.length).concat(keys.slice(0, run % keys.length));
       for (const cfg of order) {
         const mb = doc.bytes / 1e6;
-        task(`cli:${doc.name}:${cfg}`, 900 + mb * perMB[cfg], `cli  ${doc.name}  ${CONFIGS[cfg].label}  run ${run + 1}/${opts.runs}`, async () => {
+        task(`cli:${doc.name}:${cfg}`, 900 + mb * perMB[cfg], `cli  ${doc.name}  ${CONFIGS[cfg].label}  run ${run + 1}/${runsOf(cfg)}`, async () => {
           const m = await measure(SPECTRAL, ['lint', '--format', 'json', '--quiet', '--ruleset', rulesetFile[cfg], doc.path], { keepStdout: true });
           let results = null;
           try {
@@ -397,7 +445,9 @@ function planCli(opts, docs, result) {
           const ok = (m.exit === 0 || m.exit === 1) && results != null;
           const { stdout, stderr, ...rest } = m;
           const sample = { ...rest, ok, results, ...(ok ? {} : { error: errorLine(stderr) || `exit ${m.exit}` }) };
-          ((samples[doc.name] ??= {})[cfg] ??= []).push(sample);
+          const list = ((samples[doc.name] ??= {})[cfg] ??= []);
+          sample.run = run;
+          list.push(sample);
           return `${fmtS(m.wallMs)} s  cpu ${fmtS(m.cpuMs)} s  ${fmtMB(m.peakRssKb)} MB  ${ok ? `${results} results` : `FAILED: ${sample.error}`}`;
         });
       }
@@ -418,6 +468,7 @@ function planCli(opts, docs, result) {
           ratios: {
             oursOverEmpty: round(ratio(g('ours', 'wallMs'), g('empty', 'wallMs'))),
             oursOverEmptyCpu: round(ratio(g('ours', 'cpuMs'), g('empty', 'cpuMs'))),
+            oursOverEmptyPaired: round(pairedRatio(configs.ours.samples, configs.empty.samples)),
             oasOverOurs: round(ratio(g('oas', 'wallMs'), g('ours', 'wallMs'))),
             oasOverOursCpu: round(ratio(g('oas', 'cpuMs'), g('ours', 'cpuMs'))),
             bothOverOas: round(ratio(g('both', 'wallMs'), g('oas', 'wallMs'))),
@@ -571,8 +622,8 @@ function planAction(opts, docs, corpusFiles, result) {
       return redocly.error ?? `@redocly/cli ${redocly.version}`;
     });
   }
-  for (let run = 0; run < opts.runs; run++) {
-    task('action:corpus', 3000 + totalMB * 1500, `action  whole corpus (${corpusFiles.length} files)  run ${run + 1}/${opts.runs}`, async () => {
+  for (let run = 0; run < opts.slowRuns; run++) {
+    task('action:corpus', 3000 + totalMB * 1500, `action  whole corpus (${corpusFiles.length} files)  run ${run + 1}/${opts.slowRuns}`, async () => {
       const r = await runAction(ws, rel);
       corpusRuns.push(r);
       const par = r.cpuMs && r.wallMs ? ` (${(r.cpuMs / r.wallMs).toFixed(2)} cores busy)` : '';
@@ -582,7 +633,7 @@ function planAction(opts, docs, corpusFiles, result) {
     sequentialRuns.push(pass);
     for (const f of corpusFiles) {
       const last = f === corpusFiles[corpusFiles.length - 1];
-      task(`seq:${f.rel}`, 900 + (f.bytes / 1e6) * 1100, `sequential spectral lint  ${f.rel}  run ${run + 1}/${opts.runs}`, async () => {
+      task(`seq:${f.rel}`, 900 + (f.bytes / 1e6) * 1100, `sequential spectral lint  ${f.rel}  run ${run + 1}/${opts.slowRuns}`, async () => {
         const m = await measure(SPECTRAL, ['lint', '--format', 'json', '--quiet', '--ruleset', rulesetFile, join(ws, f.rel)], { cwd: ws });
         pass.wallMs += m.wallMs;
         pass.cpuMs += m.cpuMs ?? 0;
@@ -598,6 +649,7 @@ function planAction(opts, docs, corpusFiles, result) {
     for (let run = 0; run < opts.runs; run++) {
       task(`action:${doc.name}`, 1500 + (doc.bytes / 1e6) * 1200, `action  ${doc.name}  run ${run + 1}/${opts.runs}`, async () => {
         const r = await runAction(ws, [rel]);
+        r.run = run;
         ((perDoc[doc.name] ??= { action: [], redocly: [] }).action).push(r);
         return `${fmtS(r.wallMs)} s  ${fmtMB(r.peakRssKb)} MB  ${r.ok ? 'ok' : `FAILED: ${r.error}`}`;
       });
@@ -608,7 +660,7 @@ function planAction(opts, docs, corpusFiles, result) {
           // redocly exits 1 when it finds errors
           const ok = m.exit === 0 || m.exit === 1;
           const { stdout, stderr, ...rest } = m;
-          ((perDoc[doc.name] ??= { action: [], redocly: [] }).redocly).push({ ...rest, ok, ...(ok ? {} : { error: errorLine(stderr) }) });
+          ((perDoc[doc.name] ??= { action: [], redocly: [] }).redocly).push({ ...rest, run, ok, ...(ok ? {} : { error: errorLine(stderr) }) });
           return `${fmtS(m.wallMs)} s  ${fmtMB(m.peakRssKb)} MB${ok ? '' : `  FAILED: ${errorLine(stderr)}`}`;
         });
       }
@@ -634,7 +686,13 @@ function planAction(opts, docs, corpusFiles, result) {
       .map((d) => {
         const a = summarize(perDoc[d.name]?.action ?? []);
         const r = summarize(perDoc[d.name]?.redocly ?? []);
-        return { doc: d.name, action: a, redocly: r, actionOverRedocly: round(ratio(a.wallMs, r.wallMs)) };
+        return {
+          doc: d.name,
+          action: a,
+          redocly: r,
+          actionOverRedocly: round(ratio(a.wallMs, r.wallMs)),
+          actionOverRedoclyPaired: round(pairedRatio(a.samples, r.samples)),
+        };
       });
   };
 }
@@ -650,7 +708,8 @@ function evaluateTargets(result) {
   for (const d of result.cli?.docs.filter((x) => x.large) ?? []) {
     const failed = Object.entries(d.configs).filter(([, c]) => c.failed).map(([k]) => CONFIGS[k].label);
     const why = failed.length ? `failed runs: ${failed.join(', ')}` : undefined;
-    add('ours/empty wall time', d.doc, d.ratios.oursOverEmpty, TARGETS.oursOverEmpty, '<=', why ?? `CPU ratio ${fmtX(d.ratios.oursOverEmptyCpu)}`);
+    add('ours/empty wall time', d.doc, d.ratios.oursOverEmpty, TARGETS.oursOverEmpty, '<=',
+      why ?? `CPU ratio ${fmtX(d.ratios.oursOverEmptyCpu)}, paired runs ${fmtX(d.ratios.oursOverEmptyPaired)}`);
     add('spectral:oas/ours wall time', d.doc, d.ratios.oasOverOurs, TARGETS.oasOverOurs, '>=', why ?? `CPU ratio ${fmtX(d.ratios.oasOverOursCpu)}`);
     add('ours/empty peak memory', d.doc, d.ratios.memOursOverEmpty, TARGETS.memOursOverEmpty, '<=', why);
   }
@@ -662,7 +721,8 @@ function evaluateTargets(result) {
         a.corpus?.failed ? `action failed: ${a.corpus.samples.find((s) => !s.ok)?.error}` : `${fmtS(a.corpus?.wallMs)} s vs ${fmtS(a.sequential?.wallMs)} s, ${a.coresBusy ?? '—'} cores busy`);
       for (const d of a.docs ?? []) {
         const why = a.redocly?.error ?? a.redocly?.skipped ?? (d.action.failed ? `action failed: ${d.action.samples.find((s) => !s.ok)?.error}` : undefined);
-        add('action/redocly lint wall time', d.doc, why ? null : d.actionOverRedocly, TARGETS.actionOverRedocly, '<=', why ?? `${fmtS(d.action.wallMs)} s vs ${fmtS(d.redocly.wallMs)} s`);
+        add('action/redocly lint wall time', d.doc, why ? null : d.actionOverRedocly, TARGETS.actionOverRedocly, '<=',
+          why ?? `${fmtS(d.action.wallMs)} s vs ${fmtS(d.redocly.wallMs)} s, paired runs ${fmtX(d.actionOverRedoclyPaired)}`);
       }
     }
   }
@@ -682,6 +742,7 @@ function cliRows(result) {
       cell('both'),
       fmtX(d.ratios.oursOverEmpty),
       fmtX(d.ratios.oursOverEmptyCpu),
+      fmtX(d.ratios.oursOverEmptyPaired),
       fmtX(d.ratios.oasOverOurs),
       fmtMB(c.empty.peakRssKb),
       fmtMB(c.ours.peakRssKb),
@@ -691,7 +752,13 @@ function cliRows(result) {
     ];
   });
 }
-const CLI_HEADERS = ['document', 'MB', 'empty s', 'ours s', 'oas s', 'ours+oas s', 'ours/empty', '(cpu)', 'oas/ours', 'RSS empty MB', 'RSS ours MB', 'mem ours/empty', 'ours results', 'oas results'];
+const CLI_HEADERS = ['document', 'MB', 'empty s', 'ours s', 'oas s', 'ours+oas s', 'ours/empty', '(cpu)', '(paired)', 'oas/ours', 'RSS empty MB', 'RSS ours MB', 'mem ours/empty', 'ours results', 'oas results'];
+
+/** "7 runs (spectral:oas, ours+oas and the whole corpus: 3)"; results saved before --slow-runs had one count. */
+function runsText(o) {
+  const runs = `${o.runs} run${o.runs === 1 ? '' : 's'}`;
+  return o.slowRuns != null && o.slowRuns !== o.runs ? `${runs} (spectral:oas, ours+oas and the whole-corpus runs: ${o.slowRuns})` : runs;
+}
 
 const shortDoc = (name) => name.replace(/\.(json|ya?ml)$/, '');
 
@@ -755,7 +822,7 @@ function printReport(result) {
   if (result.warnings.length) console.log(result.warnings.map((w) => `WARNING: ${w}`).join('\n'));
   for (const n of result.notes ?? []) console.log(`NOTE: ${n}`);
   if (result.cli) {
-    console.log(`\n== spectral lint, median of ${result.options.runs} run(s) (wall s; * = some runs failed)\n`);
+    console.log(`\n== spectral lint, median of ${runsText(result.options)} (wall s; * = some runs failed)\n`);
     console.log(table(CLI_HEADERS, cliRows(result)));
     for (const d of result.cli.docs)
       for (const [k, c] of Object.entries(d.configs))
@@ -795,8 +862,8 @@ function printReport(result) {
         console.log('');
         console.log(
           table(
-            ['document', 'action s', 'redocly s', 'action/redocly', 'action RSS MB', 'redocly RSS MB'],
-            a.docs.map((d) => [d.doc, fmtS(d.action.wallMs), fmtS(d.redocly.wallMs), fmtX(d.actionOverRedocly), fmtMB(d.action.peakRssKb), fmtMB(d.redocly.peakRssKb)]),
+            ['document', 'action s', 'redocly s', 'action/redocly', '(paired)', 'action RSS MB', 'redocly RSS MB'],
+            a.docs.map((d) => [d.doc, fmtS(d.action.wallMs), fmtS(d.redocly.wallMs), fmtX(d.actionOverRedocly), fmtX(d.actionOverRedoclyPaired), fmtMB(d.action.peakRssKb), fmtMB(d.redocly.peakRssKb)]),
           ),
         );
       }
@@ -814,7 +881,7 @@ function markdown(result) {
   const m = result.machine;
   const out = [];
   out.push(
-    `Generated ${result.generatedAt} by \`${result.command}\` (${result.options.runs} run(s) per measurement, median reported) ` +
+    `Generated ${result.generatedAt} by \`${result.command}\` (${runsText(result.options)} per measurement, median reported) ` +
       `on commit \`${m.git.commit?.slice(0, 12) ?? 'unknown'}\`${m.git.dirty ? ' with uncommitted changes' : ''}.`,
     '',
     mdTable(
@@ -825,7 +892,7 @@ function markdown(result) {
         ['memory', `${m.memoryGB} GB`],
         ['node', m.node],
         ['OS', m.os],
-        ['load average (1/5/15 min) at start → end', `${m.loadAverageAtStart.join(' / ')} → ${m.loadAverageAtEnd?.join(' / ')}`],
+        ['load average (1/5/15 min) at start → measuring → end', `${m.loadAverageAtStart.join(' / ')} → ${(m.loadAverageWhenMeasuring ?? m.loadAverageAtStart).join(' / ')} → ${m.loadAverageAtEnd?.join(' / ')}`],
         ['spectral-cli / core / rulesets', `${m.versions['@stoplight/spectral-cli']} / ${m.versions['@stoplight/spectral-core']} / ${m.versions['@stoplight/spectral-rulesets']}`],
         ['redocly', result.action?.redocly?.version ?? result.action?.redocly?.error ?? result.action?.redocly?.skipped ?? '—'],
       ],
@@ -840,7 +907,7 @@ function markdown(result) {
     out.push(
       '### `spectral lint`, whole process',
       '',
-      'Wall seconds (median), peak RSS of the process tree in MB, ratios of the medians; `(cpu)` is the same ratio on CPU time, which a busy machine disturbs less. `*`: some runs failed (see the JSON).',
+      'Wall seconds (median), peak RSS of the process tree in MB, ratios of the medians; `(cpu)` is the same ratio on CPU time, which a busy machine disturbs less; `(paired)` is the median of the ratios of runs made back to back. `*`: some runs failed (see the JSON).',
       '',
       mdTable(CLI_HEADERS, cliRows(result)),
       '',
@@ -890,8 +957,8 @@ function markdown(result) {
       if (a.docs?.length)
         out.push(
           mdTable(
-            ['document', 'action s', 'redocly lint s', 'action/redocly', 'action RSS MB', 'redocly RSS MB'],
-            a.docs.map((d) => [d.doc, fmtS(d.action.wallMs), fmtS(d.redocly.wallMs), fmtX(d.actionOverRedocly), fmtMB(d.action.peakRssKb), fmtMB(d.redocly.peakRssKb)]),
+            ['document', 'action s', 'redocly lint s', 'action/redocly', '(paired)', 'action RSS MB', 'redocly RSS MB'],
+            a.docs.map((d) => [d.doc, fmtS(d.action.wallMs), fmtS(d.redocly.wallMs), fmtX(d.actionOverRedocly), fmtX(d.actionOverRedoclyPaired), fmtMB(d.action.peakRssKb), fmtMB(d.redocly.peakRssKb)]),
           ),
           '',
         );
@@ -943,9 +1010,6 @@ async function main() {
     warnings,
   };
   console.log(`bench: ${result.machine.cpuModel}, ${result.machine.cores} cores, ${result.machine.memoryGB} GB, node ${result.machine.node}, load ${result.machine.loadAverageAtStart.join(' ')}`);
-  if (result.machine.loadAverageAtStart[0] > result.machine.cores * 0.5) {
-    warnings.push(`the machine was busy when the benchmark started (load average ${result.machine.loadAverageAtStart[0]} on ${result.machine.cores} cores): timings are noisy; CPU-time ratios are more reliable than wall-time ones.`);
-  }
   if (!TIME_BIN) warnings.push('/usr/bin/time not found: CPU times missing, peak memory polled from /proc only.');
 
   if (opts.build || !existsSync(LIB)) {
@@ -979,6 +1043,16 @@ async function main() {
       .map((f) => ({ rel: `${kind}/${f}`, bytes: statSync(join(CORPUS, kind, f)).size })),
   );
 
+  const idle = await waitForIdle(opts.waitIdle, result.machine.cores);
+  result.machine.loadAverageWhenMeasuring = os.loadavg().map((x) => round(x, 2));
+  if (idle.waitedMs) result.machine.waitedForIdleMs = idle.waitedMs;
+  if (result.machine.loadAverageWhenMeasuring[0] > result.machine.cores * 0.5) {
+    warnings.push(
+      `the machine was busy when measuring started (load average ${result.machine.loadAverageWhenMeasuring[0]} on ${result.machine.cores} cores` +
+        `${idle.timedOut ? `, still after waiting ${opts.waitIdle} s` : ''}): timings are noisy; CPU-time and paired ratios are more reliable than wall-time ones.`,
+    );
+  }
+
   const finish = [];
   if (sections.has('cli')) finish.push(planCli(opts, docs, result));
   if (sections.has('profile')) finish.push(planProfile(opts, docs, result));
@@ -991,15 +1065,15 @@ async function main() {
   result.durationMs = Date.now() - t0;
   printReport(result);
 
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const save = !partial || opts.save;
-  const jsonFile = save ? join(RESULTS_DIR, 'latest.json') : join(RESULTS_DIR, `${opts.quick ? 'quick' : 'partial'}.tmp.json`);
+  mkdirSync(opts.out ? dirname(opts.out) : RESULTS_DIR, { recursive: true });
+  const save = !opts.out && (!partial || opts.save);
+  const jsonFile = opts.out ?? (save ? join(RESULTS_DIR, 'latest.json') : join(RESULTS_DIR, `${opts.quick ? 'quick' : 'partial'}.tmp.json`));
   writeFileSync(jsonFile, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${relative(ROOT, jsonFile)}`);
   if (save) {
     writeDocs(result);
     console.log(`updated ${relative(ROOT, DOCS_FILE)}`);
-  } else console.log('partial run: docs/performance.md and bench/results/latest.json left as they are (--save to write them)');
+  } else if (!opts.out) console.log('partial run: docs/performance.md and bench/results/latest.json left as they are (--save to write them)');
   rmSync(TMP, { recursive: true, force: true });
   if (opts.check && result.targets.some((t) => t.status === 'FAIL')) process.exitCode = 1;
 }
