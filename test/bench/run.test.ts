@@ -74,6 +74,9 @@ describe('npm run bench (plumbing, on small documents)', () => {
     expect(t?.value).toBeCloseTo(d.ratios.oursOverEmpty!, 3);
     expect(t?.detail).toContain(`paired runs ${d.ratios.oursOverEmptyPaired!.toFixed(2)}`);
     expect(result.targets.map((x) => x.target)).toEqual(['ours/empty wall time', 'spectral:oas/ours wall time', 'ours/empty peak memory']);
+    // spectral:oas/ours can never exceed spectral:oas/empty: the detail says how far it could go
+    expect(d.ratios.oasOverEmpty).toBeCloseTo(d.configs.oas.wallMs / d.configs.empty.wallMs, 3);
+    expect(result.targets[1].detail).toContain(`ceiling ${d.ratios.oasOverEmpty!.toFixed(2)} (spectral:oas/empty`);
   });
 
   it('prints the table with the run counts, and writes only the --out file', () => {
