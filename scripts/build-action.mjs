@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyFunctionAjv } from './lazy-function-ajv.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -81,6 +82,18 @@ function createValidator(format) {
 }
 exports.createValidator = createValidator;
 `,
+    }));
+  },
+};
+
+/** See scripts/lazy-function-ajv.mjs: Ajv is built on first use, not when spectral-core loads. */
+const lazyFunctionAjvPlugin = {
+  name: 'lazy-function-ajv',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/ }, (args) => ({
+      loader: 'js',
+      resolveDir: dirname(args.path),
+      contents: lazyFunctionAjv(readFileSync(args.path, 'utf8')),
     }));
   },
 };
@@ -213,7 +226,7 @@ for (const [outfile, entry] of Object.entries(ENTRIES)) {
     ...common,
     entryPoints: [entry],
     outfile: join(outdir, outfile),
-    plugins: [chunkStubs(), umdToEsm, precompiledRulesetValidator],
+    plugins: [chunkStubs(), umdToEsm, precompiledRulesetValidator, lazyFunctionAjvPlugin],
     banner: banner(outfile),
   });
   for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
@@ -226,7 +239,7 @@ for (const [outfile, chunk] of Object.entries(CHUNKS)) {
     ...common,
     stdin: { contents, resolveDir: root, sourcefile: `${outfile}.entry.js`, loader: 'js' },
     outfile: join(outdir, outfile),
-    plugins: [...(chunk.shared ? [hostModules(chunk.ids), chunkStubs(outfile)] : []), umdToEsm, precompiledRulesetValidator],
+    plugins: [...(chunk.shared ? [hostModules(chunk.ids), chunkStubs(outfile)] : []), umdToEsm, precompiledRulesetValidator, lazyFunctionAjvPlugin],
     banner: banner(outfile),
   });
   for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
