@@ -90,7 +90,7 @@ const TARGETS = {
 
 const HELP = `usage: npm run bench -- [options]
 
-  --runs N        runs of the measurements with tight targets (default 7; median reported):
+  --runs N        runs of the measurements with tight targets (default 9; median reported):
                   spectral lint with the empty ruleset and with ours, the action and redocly per document
   --slow-runs N   runs of the long ones (default 3, at most --runs): spectral:oas, ours+oas,
                   the action on the whole corpus and the sequential per-file CLI
@@ -110,7 +110,7 @@ const HELP = `usage: npm run bench -- [options]
 `;
 
 function parseArgs(argv) {
-  const o = { runs: 7, slowRuns: 3, waitIdle: 180, quick: false, docs: null, only: null, redocly: true, givens: true, src: false, build: false, save: false, check: false, report: null, out: null };
+  const o = { runs: 9, slowRuns: 3, waitIdle: 180, quick: false, docs: null, only: null, redocly: true, givens: true, src: false, build: false, save: false, check: false, report: null, out: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -757,7 +757,7 @@ function cliRows(result) {
 }
 const CLI_HEADERS = ['document', 'MB', 'empty s', 'ours s', 'oas s', 'ours+oas s', 'ours/empty', '(cpu)', '(paired)', 'oas/ours', 'RSS empty MB', 'RSS ours MB', 'mem ours/empty', 'ours results', 'oas results'];
 
-/** "7 runs (spectral:oas, ours+oas and the whole corpus: 3)"; results saved before --slow-runs had one count. */
+/** "9 runs (spectral:oas, ours+oas and the whole corpus: 3)"; results saved before --slow-runs had one count. */
 function runsText(o) {
   const runs = `${o.runs} run${o.runs === 1 ? '' : 's'}`;
   return o.slowRuns != null && o.slowRuns !== o.runs ? `${runs} (spectral:oas, ours+oas and the whole-corpus runs: ${o.slowRuns})` : runs;
