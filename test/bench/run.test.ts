@@ -83,5 +83,8 @@ describe('npm run bench (plumbing, on small documents)', () => {
     expect(stdout).toContain('median of 3 runs (spectral:oas, ours+oas and the whole-corpus runs: 1)');
     expect(stdout).toMatch(/ours\/empty\s+\(cpu\)\s+\(paired\)/);
     expect(stdout).not.toContain('updated docs/performance.md');
+    // one unrecorded warm-up run per ruleset, before the recorded ones
+    expect(stdout.match(/warm-up \(not recorded\)  cli  swagger-petstore-v3\.yaml/g)).toHaveLength(4);
+    expect(stdout.indexOf('warm-up')).toBeLessThan(stdout.indexOf('run 1/3'));
   });
 });
