@@ -203,4 +203,40 @@ describe('targeted givens', () => {
     probe({ '/x': { get: {} } }, null, { path: ['paths'], document: 1, documentInventory: 2, rule: 3, extraKey: 4 });
     expect(extra).toEqual([{ path: ['paths', '/x', 'get'], document: 1, documentInventory: 2, rule: 3, extraKey: 4 }]);
   });
+  it('returns once the results Spectral would merge (a shared $ref), and Spectral reports exactly the same', async () => {
+    const t = targetGivens(['$.paths[*].get'], true)!;
+    const probe = (_node: unknown, _o: unknown, ctx: { path: (string | number)[] }) => [
+      { message: 'no content', path: [...ctx.path, 'responses', '404', 'content'] },
+      { message: 'described', path: [...ctx.path, 'responses', '404', 'description'] },
+      { message: 'described', path: [...ctx.path, 'responses', '404', 'x-note'] },
+    ];
+    let returned = 0;
+    const expanding = expandingFunction(t.patterns, guardFunction('probe', probe), 'probe') as unknown as (...a: unknown[]) => unknown[];
+    const counted = (...args: unknown[]) => {
+      const out = expanding(...args);
+      returned += out.length;
+      return out;
+    };
+    const text = [
+      'openapi: 3.1.0', 'info: {title: t, version: "1"}', 'paths:',
+      '  /a: {get: {responses: {"404": {$ref: "#/components/responses/NotFound"}}}}',
+      '  /b: {get: {responses: {"404": {$ref: "#/components/responses/NotFound"}}}}',
+      '  /c: {get: {responses: {"404": &nf {description: gone, x-note: n}}}}',
+      '  /d: {get: {responses: {"404": *nf}}}',
+      'components: {responses: {NotFound: {description: missing, x-note: n}}}', '',
+    ].join('\n');
+    const run = async (rule: Record<string, unknown>) => {
+      const spectral = new Spectral();
+      spectral.setRuleset({ rules: { probe: { severity: 'error', ...rule } } } as never);
+      const results = await spectral.run(new Document(text, Yaml, 'api.yaml'));
+      return results.map((r) => `${r.path.join('/')} ${r.range.start.line}:${r.range.start.character} ${r.message}`).sort();
+    };
+    const shipped = await run({ given: t.given, then: { function: counted } });
+    // /b's two results are /a's (both at components/responses/NotFound); a YAML alias is a copy, kept.
+    expect(returned).toBe(9);
+    const written = await run({ given: '$.paths[*].get', then: { function: guardFunction('probe', probe) } });
+    expect(shipped).toEqual(written);
+    expect(shipped).toHaveLength(9);
+    expect(shipped.filter((r) => r.startsWith('components/responses/NotFound'))).toHaveLength(3);
+  });
 });

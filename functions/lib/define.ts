@@ -295,6 +295,16 @@ export interface FunctionSchemas {
 type Fn<I, O> = (input: I, options: O, context: RulesetFunctionContext) => IFunctionResult[] | void | Promise<IFunctionResult[] | void>;
 
 /**
+ * What a defineFunction function is made of, for callers that call it many times with the same
+ * options (rulesets/compose.ts): validate once, then call `fn` directly.
+ */
+export const DEFINED_PARTS = Symbol('spectral-integration-ruleset.defined');
+export interface DefinedParts {
+  fn: (input: never, options: never, context: RulesetFunctionContext) => unknown;
+  validator: (options: unknown) => void;
+}
+
+/**
  * A custom Spectral function with validated options: `fn.validator(options)` throws Spectral's
  * `invalid-function-options` errors (an AggregateError of RulesetValidationError, worded like
  * `createRulesetFunction`'s), and is run before each call (once per options object).
@@ -322,6 +332,7 @@ export function defineFunction<I, O>(schemas: FunctionSchemas, fn: Fn<I, O>): Ru
     return fn.call(this, input, opts, context);
   };
   Reflect.defineProperty(wrapped, 'name', { value: fn.name });
+  Reflect.defineProperty(wrapped, DEFINED_PARTS, { value: { fn, validator } satisfies DefinedParts });
   Reflect.defineProperty(wrapped, 'validator', { value: validator, enumerable: true, writable: true });
   Reflect.defineProperty(wrapped, 'schemas', { value: { input: null, options }, enumerable: false });
   return wrapped as unknown as RulesetFunctionWithValidator<I, O>;
