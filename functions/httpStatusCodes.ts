@@ -9,6 +9,29 @@ export interface HttpStatusCodesOptions {
   allowed: (number | string)[];
 }
 
+interface AllowedSet {
+  allowed: Set<string>;
+  /** First digits of the allowed codes: a range key `4XX` is fine when some 4xx is allowed. */
+  classes: Set<string>;
+  list: string;
+}
+
+const allowedSets = new WeakMap<object, AllowedSet>();
+
+/** The allowed codes, upper-cased, per options object (Spectral passes the same one to every call). */
+function allowedSet(options: HttpStatusCodesOptions | null | undefined): AllowedSet {
+  const cached = options ? allowedSets.get(options) : undefined;
+  if (cached) return cached;
+  const allowed = new Set<string>();
+  for (const code of options?.allowed ?? []) {
+    if (isInteger(code)) allowed.add(String(code));
+    else if (isString(code)) allowed.add(code.toUpperCase());
+  }
+  const set = { allowed, classes: new Set([...allowed].map((c) => c.charAt(0))), list: [...allowed].join(', ') };
+  if (options) allowedSets.set(options, set);
+  return set;
+}
+
 /**
  * `http-status-codes`: every response key of an operation is an allowed status code or
  * `default`. A range key (`4XX`) is accepted when it is listed itself or the allowed set has a
@@ -40,13 +63,7 @@ export const httpStatusCodes = defineFunction<unknown, HttpStatusCodesOptions>(
     if (!location) return [];
     const responses = responsesOf(operation);
     if (!responses) return [];
-    const allowed = new Set<string>();
-    for (const code of options?.allowed ?? []) {
-      if (isInteger(code)) allowed.add(String(code));
-      else if (isString(code)) allowed.add(code.toUpperCase());
-    }
-    const classes = new Set([...allowed].map((c) => c.charAt(0)));
-    const list = [...allowed].join(', ');
+    const { allowed, classes, list } = allowedSet(options);
     const results: IFunctionResult[] = [];
     for (const key of keysOf(responses)) {
       const k = key.trim().toUpperCase();

@@ -24,10 +24,28 @@ export interface FoundParameter {
 
 /**
  * The effective parameters of an operation: path-item parameters overridden by operation
- * parameters with the same name and location (header names case-insensitive).
+ * parameters with the same name and location (header names case-insensitive). Several rules
+ * look up parameters of every operation: the list, and its index by lower-cased name, are
+ * kept per operation object (for the path item it was asked with), frozen; see
+ * parametersByName and findParameter.
  */
 export function effectiveParameters(pathItem: unknown, operation: unknown): FoundParameter[] {
-  const result: FoundParameter[] = [];
+  // A new array of new objects for the caller, as always; the rules read the kept index.
+  return parameterIndex(pathItem, operation).list.map((found) => ({ ...found }));
+}
+
+interface ParameterIndex {
+  list: readonly FoundParameter[];
+  /** By lower-cased name (string names only), in list order. */
+  byName: ReadonlyMap<string, readonly FoundParameter[]>;
+}
+
+const parameterIndexes = new WeakMap<object, { pathItem: unknown; index: ParameterIndex }>();
+
+function parameterIndex(pathItem: unknown, operation: unknown): ParameterIndex {
+  const cached = isObject(operation) ? parameterIndexes.get(operation) : undefined;
+  if (cached && cached.pathItem === pathItem) return cached.index;
+  const list: FoundParameter[] = [];
   const keyOf = (p: JsonObject) =>
     `${String(p.in)}:${p.in === 'header' && isString(p.name) ? p.name.toLowerCase() : String(p.name)}`;
   const opParams = isObject(operation) && isArray(operation.parameters) ? operation.parameters : [];
@@ -35,14 +53,29 @@ export function effectiveParameters(pathItem: unknown, operation: unknown): Foun
   opParams.forEach((p, index) => {
     if (isObject(p)) {
       seen.add(keyOf(p));
-      result.push({ level: 'operation', index, parameter: p });
+      list.push(Object.freeze({ level: 'operation', index, parameter: p }));
     }
   });
   const pathParams = isObject(pathItem) && isArray(pathItem.parameters) ? pathItem.parameters : [];
   pathParams.forEach((p, index) => {
-    if (isObject(p) && !seen.has(keyOf(p))) result.push({ level: 'path', index, parameter: p });
+    if (isObject(p) && !seen.has(keyOf(p))) list.push(Object.freeze({ level: 'path', index, parameter: p }));
   });
-  return result;
+  const byName = new Map<string, FoundParameter[]>();
+  for (const found of list) {
+    if (!isString(found.parameter.name)) continue;
+    const name = found.parameter.name.toLowerCase();
+    const named = byName.get(name);
+    if (named) named.push(found);
+    else byName.set(name, [found]);
+  }
+  const index: ParameterIndex = { list: Object.freeze(list), byName };
+  if (isObject(operation)) parameterIndexes.set(operation, { pathItem, index });
+  return index;
+}
+
+/** The effective parameters with this name (case-insensitive), in declaration order. */
+export function parametersByName(pathItem: unknown, operation: unknown, name: string): readonly FoundParameter[] {
+  return parameterIndex(pathItem, operation).byName.get(name.toLowerCase()) ?? [];
 }
 
 /** Finds a parameter by name and location among the effective parameters. */
@@ -52,11 +85,5 @@ export function findParameter(
   name: string,
   location: string | undefined = 'header',
 ): FoundParameter | undefined {
-  const wanted = name.toLowerCase();
-  return effectiveParameters(pathItem, operation).find(
-    ({ parameter }) =>
-      isString(parameter.name) &&
-      parameter.name.toLowerCase() === wanted &&
-      (location === undefined || parameter.in === location),
-  );
+  return parametersByName(pathItem, operation, name).find(({ parameter }) => location === undefined || parameter.in === location);
 }

@@ -2,8 +2,7 @@
  * Helpers for the idempotency rules (functions/idempotency*.ts): the `Idempotency-Key`
  * parameter of an operation (path-level parameters included) and its full path.
  */
-import { isString } from './guards';
-import { effectiveParameters, type FoundParameter } from './headers';
+import { parametersByName, type FoundParameter } from './headers';
 import type { OperationTarget, Path } from './rate-limits';
 
 export const IDEMPOTENCY_KEY = 'Idempotency-Key';
@@ -19,10 +18,7 @@ export const X_IDEMPOTENCY_GIVEN = [
  * first. Header parameters come before others.
  */
 export function parametersNamed(target: OperationTarget, name: string): FoundParameter[] {
-  const wanted = name.toLowerCase();
-  return effectiveParameters(target.pathItem, target.operation)
-    .filter(({ parameter }) => isString(parameter.name) && parameter.name.toLowerCase() === wanted)
-    .sort((a, b) => Number(b.parameter.in === 'header') - Number(a.parameter.in === 'header'));
+  return [...parametersByName(target.pathItem, target.operation, name)].sort((a, b) => Number(b.parameter.in === 'header') - Number(a.parameter.in === 'header'));
 }
 
 /** The `Idempotency-Key` header parameter of the operation, if it takes one. */

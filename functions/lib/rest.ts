@@ -124,20 +124,35 @@ export interface RestSegment {
   index: number;
 }
 
-/** The segments of a path key; a segment with any `{...}` counts as a parameter. */
-export function restSegments(pathKey: string): RestSegment[] {
-  return pathKey
-    .split('?')[0]
-    .split('/')
-    .filter((s) => s.length > 0)
-    .map((value, index) => ({
-      value,
-      name: value.replace(EXTENSION, ''),
-      isParam: /\{[^}]*\}/.test(value),
-      exempt: EXEMPT_SEGMENT.test(value),
-      index,
-    }));
+/**
+ * The segments of a path key; a segment with any `{...}` counts as a parameter. Five rules ask
+ * for the segments of every path: the answer is kept (bounded), frozen.
+ */
+export function restSegments(pathKey: string): readonly Readonly<RestSegment>[] {
+  let segments = segmentCache.get(pathKey);
+  if (segments === undefined) {
+    segments = Object.freeze(
+      pathKey
+        .split('?')[0]
+        .split('/')
+        .filter((s) => s.length > 0)
+        .map((value, index) =>
+          Object.freeze({
+            value,
+            name: value.replace(EXTENSION, ''),
+            isParam: /\{[^}]*\}/.test(value),
+            exempt: EXEMPT_SEGMENT.test(value),
+            index,
+          }),
+        ),
+    );
+    if (segmentCache.size >= 20_000) segmentCache.clear();
+    segmentCache.set(pathKey, segments);
+  }
+  return segments;
 }
+
+const segmentCache = new Map<string, readonly Readonly<RestSegment>[]>();
 
 /** Normalized path key (no trailing slash, no query) used to compare path keys. */
 export function normalizePathKey(pathKey: string): string {
