@@ -380,6 +380,15 @@ function startsWith(path: readonly (string | number)[], prefix: readonly (string
  */
 export function dedupeResults(results: IFunctionResult[], root: unknown, starts?: readonly unknown[]): IFunctionResult[] {
   if (results.length < 2 || root === null || typeof root !== 'object') return results;
+  try {
+    return dedupe(results, root, starts);
+  } catch {
+    // A node that cannot be read (a broken proxy): Spectral de-duplicates them itself.
+    return results;
+  }
+}
+
+function dedupe(results: IFunctionResult[], root: object, starts?: readonly unknown[]): IFunctionResult[] {
   const seen = new Map<object, Set<string>>();
   let out: IFunctionResult[] | undefined;
   for (let i = 0; i < results.length; i++) {

@@ -5,7 +5,7 @@
 import { Document, Spectral } from '@stoplight/spectral-core';
 import { Yaml } from '@stoplight/spectral-parsers';
 import { describe, expect, it } from 'vitest';
-import { expandingFunction, guardFunction, targetGivens } from '../rulesets/compose';
+import { dedupeResults, expandingFunction, guardFunction, targetGivens } from '../rulesets/compose';
 import { ALL_RULES, createIntegrationRuleset } from '../rulesets/create';
 import defaultPreset from '../rulesets/index';
 import standardsPreset from '../rulesets/standards';
@@ -202,6 +202,13 @@ describe('targeted givens', () => {
       input: unknown, options: unknown, context: unknown) => unknown;
     probe({ '/x': { get: {} } }, null, { path: ['paths'], document: 1, documentInventory: 2, rule: 3, extraKey: 4 });
     expect(extra).toEqual([{ path: ['paths', '/x', 'get'], document: 1, documentInventory: 2, rule: 3, extraKey: 4 }]);
+  });
+  it('de-duplication that cannot read a node keeps every result, never throws', () => {
+    const broken = new Proxy({}, { get: () => { throw new TypeError('get trap failed'); } });
+    const results = [{ message: 'a', path: ['x', 'y'] }, { message: 'a', path: ['x', 'y'] }];
+    expect(dedupeResults(results, { x: broken })).toBe(results);
+    expect(dedupeResults(results, { x: { y: {} } })).toEqual([results[0]]);
+    expect(dedupeResults([results[0], { message: 'b', path: ['x', 'y'] }], { x: { y: {} } })).toHaveLength(2);
   });
   it('returns once the results Spectral would merge (a shared $ref), and Spectral reports exactly the same', async () => {
     const t = targetGivens(['$.paths[*].get'], true)!;
