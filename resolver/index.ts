@@ -12,10 +12,10 @@
  *   npx spectral lint --resolver node_modules/spectral-integration-ruleset/lib/resolver.js api.yaml
  */
 import * as path from 'node:path';
-import { ConfinedResolver } from '../action/resolver';
+import { FastConfinedResolver } from '../action/fast-resolver';
 
 const root = path.resolve(process.env.SPECTRAL_REF_ROOT || process.cwd());
 const allowRemote = /^(1|true|yes)$/i.test(process.env.SPECTRAL_ALLOW_REMOTE_REFS ?? '');
 
-const resolver = new ConfinedResolver({ root, allowRemote, allowHint: 'set SPECTRAL_ALLOW_REMOTE_REFS=true' });
+const resolver = new FastConfinedResolver({ root, allowRemote, allowHint: 'set SPECTRAL_ALLOW_REMOTE_REFS=true' });
 export = resolver;

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyFunctionAjv } from './lazy-function-ajv.mjs';
+import { umdToEsm } from './umd-to-esm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -29,24 +30,6 @@ const outdir = outdirArg >= 0 ? resolve(args[outdirArg + 1]) : join(root, 'dist'
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
-/**
- * UMD builds whose factory require()s its own files at run time (jsonc-parser) cannot be
- * bundled: use the package's ESM build instead ("module"), for those packages only.
- */
-const UMD_PACKAGES = ['jsonc-parser'];
-const umdToEsm = {
-  name: 'umd-to-esm',
-  setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${UMD_PACKAGES.join('|')})$`) }, async (args) => {
-      if (args.pluginData?.umdToEsm) return undefined;
-      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { umdToEsm: true } });
-      if (resolved.errors.length > 0) return undefined;
-      const pkgDir = resolved.path.slice(0, resolved.path.lastIndexOf('node_modules') + 'node_modules'.length + 1 + args.path.length);
-      const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-      return pkg.module ? { path: join(pkgDir, pkg.module) } : resolved;
-    });
-  },
-};
 
 /**
  * Spectral compiles its ruleset validator with Ajv the first time a Ruleset is built in a

@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { umdToEsm } from './umd-to-esm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'lib');
@@ -114,11 +115,13 @@ await build({
   define: { __PACKAGE_VERSION__: JSON.stringify(require(join(root, 'package.json')).version) },
 });
 
-// `--resolver` for the Spectral CLI: the action's confined resolver (no http, no file outside
-// the working directory). Only packages the CLI itself has stay external.
+// `--resolver` for the Spectral CLI: the action's confined resolver with its fast engine (no
+// http, no file outside the working directory). Only packages the CLI itself has, and our
+// own dependencies, stay external.
 await build({
   ...common,
-  external: ['@stoplight/spectral-ref-resolver', '@stoplight/spectral-runtime'],
+  external: ['@stoplight/spectral-ref-resolver', '@stoplight/spectral-runtime', '@stoplight/spectral-parsers'],
+  plugins: [...(common.plugins ?? []), umdToEsm],
   entryPoints: [join(root, 'resolver/index.ts')],
   outfile: join(out, 'resolver.js'),
 });

@@ -6,11 +6,11 @@
 import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/paths';
+import { corpusDir, REPO_ROOT } from '../support/paths';
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 const cliVersion = JSON.parse(
@@ -283,6 +283,26 @@ describe('installed from the npm pack tarball', () => {
       expect(requests).toBeGreaterThan(0);
     } finally {
       server.close();
+    }
+  });
+
+  it('`--resolver …/lib/resolver.js` (the fast engine) gives exactly the results of Spectral\'s own resolver', () => {
+    // $refs across folders, a cycle, a missing file; and a corpus document with 1,000+ $refs.
+    cpSync(join(REPO_ROOT, 'fixtures', 'action', 'multifile-malformed-refs'), join(project, 'multifile'), { recursive: true });
+    cpSync(join(corpusDir('openapi'), 'box-platform.json'), join(project, 'multifile', 'box.json'));
+    const resolver = join('..', 'node_modules', pkg.name, 'lib', 'resolver.js');
+    const spectral = join(project, 'node_modules/.bin/spectral');
+    const cwd = join(project, 'multifile');
+    for (const doc of ['openapi.yaml', 'box.json']) {
+      const args = ['lint', '--format', 'json', '--quiet', '--ruleset', '../.spectral.yaml', doc];
+      const own = run(spectral, args, cwd);
+      const fast = run(spectral, [...args.slice(0, -1), '--resolver', resolver, doc], cwd);
+      expect(fast.stderr).toBe(own.stderr);
+      expect(fast.status).toBe(own.status);
+      const results = JSON.parse(own.stdout) as LintResult[];
+      expect(results.length).toBeGreaterThan(doc === 'box.json' ? 100 : 0);
+      expect(JSON.parse(fast.stdout)).toEqual(results);
+      if (doc === 'openapi.yaml') expect(results.some((r) => r.code === 'invalid-ref' && /does-not-exist\.yaml/.test(r.message))).toBe(true);
     }
   });
 
