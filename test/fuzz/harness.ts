@@ -158,11 +158,16 @@ export function engines(): Spectral[] {
 /** Lints a document with both presets; throws (with the cause) when any rule function threw. */
 let emptySpectral: Spectral | undefined;
 
-/** True when Spectral with no rule at all throws on the document (Spectral's own failure). */
+/**
+ * True when Spectral with no rule at all throws on the document (Spectral's own failure). The
+ * ruleset declares our formats, as spectral:oas does: Spectral's format detection itself can
+ * throw (spectral-formats' isOas3 calls String() on `openapi`, so `openapi: {toString: 1}`
+ * aborts any run with an OpenAPI ruleset), before any rule runs.
+ */
 async function spectralFailsAlone(text: string): Promise<boolean> {
   if (!emptySpectral) {
     emptySpectral = new Spectral();
-    emptySpectral.setRuleset({ rules: {} } as never);
+    emptySpectral.setRuleset({ formats: createIntegrationRuleset().formats, rules: {} } as never);
   }
   try {
     await emptySpectral.run(new Document(text, Json, 'fuzz.json'));

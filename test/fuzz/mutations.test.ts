@@ -4,8 +4,11 @@
  * ruleset. No exception, no result without a path. CI runs a bounded number of cases
  * (FUZZ_RUNS, default 150 per property); `npm run fuzz` runs a long campaign.
  */
+import { Document, Spectral } from '@stoplight/spectral-core';
+import { Json } from '@stoplight/spectral-parsers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createIntegrationRuleset } from '../../rulesets/create';
 import { allPaths, applyMutations, lintBoth, mutationArb, seedDocuments } from './harness';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -33,6 +36,16 @@ describe('fuzzing the full ruleset through @stoplight/spectral-core', () => {
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
   }, 600_000);
+
+  it("Spectral's own failures are told apart from a rule throwing (format detection on `openapi: {toString: 1}`)", async () => {
+    const doc = { openapi: { toString: 1 }, info: { title: 't', version: '1' }, paths: {} };
+    const spectral = new Spectral();
+    spectral.setRuleset(createIntegrationRuleset() as never);
+    // Spectral itself throws, in spectral-formats, before any rule runs...
+    await expect(spectral.run(new Document(JSON.stringify(doc), Json, 'fuzz.json'))).rejects.toThrow(/primitive/);
+    // ...so the harness does not count it as a rule throwing.
+    await expect(lintBoth(doc as never)).resolves.toEqual([]);
+  });
 
   it('every position of every fixture, retyped to each JSON type, never makes a rule throw', async () => {
     const values = [null, 42, 'text', true, [], {}, [{}], { $ref: '#/missing' }];
