@@ -1,7 +1,7 @@
 import { resolvedRoot } from './lib/openapi';
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isObject, type JsonObject } from './lib/guards';
+import { isObject, type JsonObject, textOf } from './lib/guards';
 import { formatDuration, parseDuration } from './lib/duration';
 import {
   bindingDeadLetter,
@@ -101,7 +101,7 @@ export const eventDlq = defineFunction<unknown, EventDlqOptions>(
     const retention = parseDuration(value.retention);
     if (retention !== undefined && retention < minRetention) {
       results.push({
-        message: `x-dlq retention ${String(value.retention)} is shorter than ${formatDuration(minRetention)}: keep dead letters at least ${formatDuration(minRetention)} so they can be inspected and replayed.`,
+        message: `x-dlq retention ${textOf(value.retention)} is shorter than ${formatDuration(minRetention)}: keep dead letters at least ${formatDuration(minRetention)} so they can be inspected and replayed.`,
         path: [...dlq.path, 'retention'],
       });
     }

@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { get, has, isArray, isObject, isString } from './lib/guards';
+import { get, has, isArray, isObject, isString, textOf } from './lib/guards';
 import { parameterPath, parametersNamed } from './lib/idempotency';
 import { effectiveExtension, HTTP_METHODS, type HttpMethod } from './lib/openapi';
 import { operationTarget, type OperationTarget } from './lib/rate-limits';
@@ -92,7 +92,7 @@ export const idempotencyKeyRequired = defineFunction<unknown, IdempotencyKeyRequ
       ];
     }
     if (found.length > 0) {
-      const where = has(found[0].parameter, 'in') ? String(found[0].parameter.in) : 'no location';
+      const where = has(found[0].parameter, 'in') ? textOf(found[0].parameter.in) : 'no location';
       return [
         {
           message: `${header} is a ${where} parameter on a critical operation (its path, operationId or tags match the critical pattern, or x-idempotency.required is true): declare it \`in: header\` with \`required: true\`.`,

@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { get, has, isInteger, isObject, type JsonObject } from './lib/guards';
+import { get, has, isInteger, isObject, type JsonObject, textOf } from './lib/guards';
 import { IDEMPOTENCY_KEY, parameterPath, parametersNamed } from './lib/idempotency';
 import { declaredTypes, operationTarget } from './lib/rate-limits';
 import { deref, flattenSchema } from './lib/schema';
@@ -42,7 +42,7 @@ export const idempotencyKeySchema = defineFunction<unknown, null>(
     for (const found of parametersNamed(target, IDEMPOTENCY_KEY)) {
       const { parameter } = found;
       const problems: string[] = [];
-      if (parameter.in !== 'header') problems.push(`it is \`in: ${String(parameter.in)}\`: declare it \`in: header\``);
+      if (parameter.in !== 'header') problems.push(`it is \`in: ${textOf(parameter.in)}\`: declare it \`in: header\``);
       const schema = deref(parameterSchema(parameter), target.root);
       if (!isObject(schema)) {
         problems.push('it has no schema: declare `schema: {type: string, maxLength: 255}`');

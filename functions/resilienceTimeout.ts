@@ -1,4 +1,5 @@
 import { defineFunction } from './lib/define';
+import { textOf } from './lib/guards';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { DURATION_PATTERN, formatDuration, parseDuration } from './lib/duration';
 import { isComponentRefCopy } from './lib/resilience';
@@ -41,7 +42,7 @@ export const resilienceTimeout = defineFunction<unknown, ResilienceTimeoutOption
     if (ms > maxMs) {
       return [
         {
-          message: `Timeout ${String(value)} is longer than ${formatDuration(maxMs)}: lower \`${name}\` so callers fail fast and free their resources.`,
+          message: `Timeout ${textOf(value)} is longer than ${formatDuration(maxMs)}: lower \`${name}\` so callers fail fast and free their resources.`,
           path,
         },
       ];

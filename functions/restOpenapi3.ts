@@ -1,6 +1,6 @@
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { has, isObject } from './lib/guards';
+import { has, isObject, textOf } from './lib/guards';
 
 /**
  * `rest-openapi-3`: a Swagger 2.0 document gets one result at its `swagger` key.
@@ -12,7 +12,7 @@ export const restOpenapi3 = defineFunction<unknown, null>(
     if (!isObject(targetVal) || !has(targetVal, 'swagger')) return [];
     return [
       {
-        message: `The document is Swagger ${String(targetVal.swagger)}; describe the API in OpenAPI 3.x (convert it with swagger2openapi or your editor's converter and replace "swagger" with "openapi: 3.1.0").`,
+        message: `The document is Swagger ${textOf(targetVal.swagger)}; describe the API in OpenAPI 3.x (convert it with swagger2openapi or your editor's converter and replace "swagger" with "openapi: 3.1.0").`,
         path: ['swagger'],
       },
     ];

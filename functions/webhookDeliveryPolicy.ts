@@ -2,7 +2,7 @@ import { resolvedRoot } from './lib/openapi';
 import { defineFunction } from './lib/define';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { formatDuration, parseDuration, DURATION_PATTERN } from './lib/duration';
-import { has, isInteger, isObject } from './lib/guards';
+import { has, isInteger, isObject, textOf } from './lib/guards';
 import { problemsToResults, schemaProblems, validators } from './lib/resilience';
 import { webhookOperations, type JsonPathArray } from './lib/webhooks';
 
@@ -31,7 +31,7 @@ function checkDelivery(value: unknown, path: JsonPathArray, options: WebhookDeli
   const timeout = parseDuration(value.timeout);
   if (timeout !== undefined && timeout > maxTimeoutMs) {
     results.push({
-      message: `Webhook delivery timeout ${String(value.timeout)} is longer than ${formatDuration(maxTimeoutMs)}: receivers should acknowledge quickly and process asynchronously; lower \`timeout\`.`,
+      message: `Webhook delivery timeout ${textOf(value.timeout)} is longer than ${formatDuration(maxTimeoutMs)}: receivers should acknowledge quickly and process asynchronously; lower \`timeout\`.`,
       path: [...path, 'timeout'],
     });
   }

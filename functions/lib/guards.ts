@@ -78,6 +78,22 @@ export function has(value: unknown, key: string): boolean {
   return isObject(value) && Object.prototype.hasOwnProperty.call(value, key);
 }
 
+/**
+ * A document value as text, for a message or a key: `String(value)`, which throws for an object
+ * whose `toString` is not a function (`in: {toString: 1}`); then its JSON, never an exception.
+ */
+export function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    try {
+      return JSON.stringify(value) ?? typeof value;
+    } catch {
+      return typeof value;
+    }
+  }
+}
+
 /** The error message of anything thrown, for results that explain a failure. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@
  * Case-insensitive lookup of HTTP headers and parameters (header names compare
  * case-insensitively everywhere in the catalog).
  */
-import { isArray, isObject, isString, type JsonObject, keysOf } from './guards';
+import { isArray, isObject, isString, type JsonObject, keysOf, textOf } from './guards';
 
 /** [actual key, value] of a header in an OpenAPI `headers` map, compared case-insensitively. */
 export function findHeader(headers: unknown, name: string): [string, unknown] | undefined {
@@ -47,7 +47,7 @@ function parameterIndex(pathItem: unknown, operation: unknown): ParameterIndex {
   if (cached && cached.pathItem === pathItem) return cached.index;
   const list: FoundParameter[] = [];
   const keyOf = (p: JsonObject) =>
-    `${String(p.in)}:${p.in === 'header' && isString(p.name) ? p.name.toLowerCase() : String(p.name)}`;
+    `${textOf(p.in)}:${p.in === 'header' && isString(p.name) ? p.name.toLowerCase() : textOf(p.name)}`;
   const opParams = isObject(operation) && isArray(operation.parameters) ? operation.parameters : [];
   const seen = new Set<string>();
   opParams.forEach((p, index) => {

@@ -47,6 +47,24 @@ describe('fuzzing the full ruleset through @stoplight/spectral-core', () => {
     await expect(lintBoth(doc as never)).resolves.toEqual([]);
   });
 
+  it('objects whose `toString` is not a function, where rules print or compare values, give no internal error', async () => {
+    const odd = { toString: 1 };
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          parameters: [{ name: odd, in: 'query' }],
+          post: { parameters: [{ name: 'Idempotency-Key', in: odd }, { name: odd, in: 'header' }], responses: { '201': { description: 'ok' } } },
+          get: { parameters: [{ name: 'Idempotency-Key', in: odd }], responses: { '200': { description: 'ok' } } },
+        },
+      },
+    };
+    // lintBoth throws on any "Internal error in rule" result.
+    const results = await lintBoth(doc as never);
+    expect(results.some((r) => r.code === 'idempotency-key-schema' && /in: \{"toString":1\}/.test(r.message))).toBe(true);
+  });
+
   it('every position of every fixture, retyped to each JSON type, never makes a rule throw', async () => {
     const values = [null, 42, 'text', true, [], {}, [{}], { $ref: '#/missing' }];
     let cases = 0;
